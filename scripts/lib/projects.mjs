@@ -9,7 +9,7 @@ export const PROJECT_TARGETS = {
 };
 // The article gives completion and the overshoot, not the plan; the plan is implied, rounded to
 // cents of 万元: round(277900 / 1.0582, 2) = 262,615.76 万元. Rounding the plan moves the implied
-// overshoot by under 1e-7 percentage points, so it still rounds to 5.82 %.
+// overshoot by about 1e-6 percentage points (5.820001 %), so it still rounds to 5.82 %.
 PROJECT_TARGETS.plannedCents = Math.round(PROJECT_TARGETS.completedCents / (1 + PROJECT_TARGETS.overPlanPercent / 100));
 
 /** Modelled number of key projects per segment (sums to 20). */
