@@ -1,0 +1,154 @@
+import { scaleLinear } from 'd3-scale';
+import { axisFormat, type Lang } from '../../format/number';
+
+export interface BarRow {
+  key: string;
+  label: string;
+  /** One value per series, in the order of `series`. */
+  values: number[];
+}
+
+export interface BarSeries {
+  key: string;
+  label: string;
+  color: string;
+}
+
+export interface BarsInput {
+  rows: BarRow[];
+  series: BarSeries[];
+  width: number;
+  lang: Lang;
+  /** grouped: one thin bar per series; stacked: series end to end. */
+  mode?: 'grouped' | 'stacked';
+  /** Formats a value for the label at a bar's end and the summary. */
+  format: (v: number) => string;
+  /** Axis title from the magnitude word chosen for the axis ("亿" -> "亿元"); default shows the word. */
+  axisUnit?: (magnitude: string) => string;
+}
+
+export interface BarMark {
+  row: string;
+  series: string;
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+  color: string;
+  /** Colour of a value label drawn inside the bar: white on dark bars, ink on light ones. */
+  textColor: string;
+  value: number;
+  /** Value label drawn after the bar (grouped), inside it when it fits (stacked), or not at all. */
+  text: string | null;
+  textX: number;
+  textInside: boolean;
+}
+
+export interface BarsLayout {
+  width: number;
+  height: number;
+  plot: { left: number; top: number; width: number; height: number };
+  ticks: { x: number; label: string }[];
+  unit: string;
+  /** `totalText` is drawn after a stacked bar; grouped bars label each bar instead. */
+  rows: { key: string; label: string; labelY: number; total: number; totalText: string | null; totalX: number; barY: number }[];
+  marks: BarMark[];
+  series: BarSeries[];
+}
+
+/** Relative luminance above 0.4: dark text reads better on it than white. */
+export function isLight(hex: string): boolean {
+  const n = parseInt(hex.slice(1), 16);
+  const lin = (c: number) => ((c /= 255) <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4);
+  const l = 0.2126 * lin((n >> 16) & 255) + 0.7152 * lin((n >> 8) & 255) + 0.0722 * lin(n & 255);
+  return l > 0.4;
+}
+
+const LABEL_H = 18;
+const BAR_H = 14;
+const ROW_GAP = 12;
+const VALUE_ROOM = 64;
+const AXIS_H = 22;
+
+/**
+ * Horizontal bars with the category label above each bar, so long Chinese or English labels never
+ * squeeze the bars on a 360 px phone.
+ */
+export function barsLayout({ rows, series, width, lang, mode = 'grouped', format, axisUnit = (m) => m }: BarsInput): BarsLayout {
+  const stacked = mode === 'stacked' || series.length === 1;
+  const barsPerRow = stacked ? 1 : series.length;
+  const rowH = LABEL_H + barsPerRow * BAR_H + (barsPerRow - 1) * 2 + ROW_GAP;
+  const plot = { left: 4, top: 4, width: Math.max(80, width - 8 - VALUE_ROOM), height: rows.length * rowH };
+  const totals = rows.map((r) => (stacked ? r.values.reduce((a, b) => a + Math.max(0, b), 0) : Math.max(0, ...r.values)));
+  const max = Math.max(1, ...totals);
+  const x = scaleLinear().domain([0, max]).range([0, plot.width]).nice(4);
+  const ticksRaw = x.ticks(4);
+  const step = ticksRaw.length > 1 ? ticksRaw[1] - ticksRaw[0] : max;
+  const axis = axisFormat(x.domain()[1], lang, step);
+
+  const marks: BarMark[] = [];
+  const rowsOut = rows.map((r, i) => {
+    const top = plot.top + i * rowH;
+    let acc = 0;
+    r.values.forEach((v, s) => {
+      const value = Math.max(0, v);
+      const y = top + LABEL_H + (stacked ? 0 : s * (BAR_H + 2));
+      const x0 = stacked ? x(acc) : 0;
+      const w = Math.max(value > 0 ? 1 : 0, x(value) - x(0));
+      acc += value;
+      const label = format(v);
+      const multi = stacked && series.length > 1;
+      const inside = multi && w > label.length * 7 + 6;
+      marks.push({
+        row: r.key, series: series[s].key, x: plot.left + x0, y, w, h: BAR_H, color: series[s].color, value: v,
+        textColor: inside && !isLight(series[s].color) ? '#FFFFFF' : '#1F2933',
+        text: multi && !inside ? null : label, textInside: inside, textX: plot.left + x0 + (inside ? w / 2 : w + 4),
+      });
+    });
+    const multiStack = stacked && series.length > 1;
+    return {
+      key: r.key, label: r.label, labelY: top + LABEL_H - 5, total: totals[i], barY: top + LABEL_H,
+      totalText: multiStack ? format(totals[i]) : null, totalX: plot.left + x(totals[i]) - x(0) + 4,
+    };
+  });
+
+  return {
+    width,
+    height: plot.top + plot.height + AXIS_H,
+    plot,
+    ticks: ticksRaw.map((t) => ({ x: plot.left + x(t), label: axis.tick(t) })),
+    unit: axisUnit(axis.unit),
+    rows: rowsOut,
+    marks,
+    series,
+  };
+}
+
+export interface PanelsLayout {
+  width: number;
+  height: number;
+  panels: { title: string | null; x: number; y: number; layout: BarsLayout }[];
+}
+
+const PANEL_TITLE_H = 20;
+const PANEL_GAP = 16;
+
+/** Small multiples of bars, each with its own scale: side by side when wide, stacked on phones. */
+export function panelsLayout(inputs: { title: string | null; input: Omit<BarsInput, 'width'> }[], width: number): PanelsLayout {
+  const cols = inputs.length > 1 && width >= 560 ? inputs.length : 1;
+  const panelW = (width - PANEL_GAP * (cols - 1)) / cols;
+  const titleH = inputs.some((p) => p.title) ? PANEL_TITLE_H : 0;
+  let y = 0;
+  let rowH = 0;
+  const panels = inputs.map((p, i) => {
+    const col = i % cols;
+    if (col === 0 && i > 0) {
+      y += rowH + PANEL_GAP;
+      rowH = 0;
+    }
+    const layout = barsLayout({ ...p.input, width: panelW });
+    rowH = Math.max(rowH, layout.height + titleH);
+    return { title: p.title, x: col * (panelW + PANEL_GAP), y, layout };
+  });
+  return { width, height: y + rowH, panels };
+}

@@ -1,0 +1,81 @@
+/**
+ * The one module that imports `@duckdb/duckdb-wasm`, so that an engine upgrade is one change here
+ * plus a test run. Pinned to 1.28.0 (DuckDB 0.9.1) because it reads Parquet without downloading an
+ * extension; see GUIDE.md section 3.
+ */
+import * as duckdb from '@duckdb/duckdb-wasm';
+import { Table } from 'apache-arrow';
+import mvpWasm from '@duckdb/duckdb-wasm/dist/duckdb-mvp.wasm?url';
+import mvpWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-mvp.worker.js?url';
+import ehWasm from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
+import ehWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
+
+/** Bytes of the WebAssembly module fetched so far; `total` is 0 until the size is known. */
+export interface LoadProgress {
+  loaded: number;
+  total: number;
+}
+
+/** A connection to DuckDB running in a Web Worker. */
+export interface DuckConnection {
+  /** Runs one statement and returns its result as an Arrow table. */
+  query(sql: string): Promise<Table>;
+  /** Runs a statement with `?` parameters bound to `params` (values never spliced into SQL). */
+  queryParams(sql: string, params: unknown[]): Promise<Table>;
+  /** Streams a statement; `cancel()` stops it between batches. */
+  stream(sql: string): Promise<AsyncIterable<Table>>;
+  /** Asks DuckDB to stop the statement started by `stream`. */
+  cancel(): Promise<boolean>;
+  /** Makes `url` readable as file `name` with HTTP range requests. */
+  registerURL(name: string, url: string): Promise<void>;
+  /** Makes `bytes` readable as file `name` (user imports stay in this tab's memory). */
+  registerBuffer(name: string, bytes: Uint8Array): Promise<void>;
+  dropFile(name: string): Promise<void>;
+  /** Reads a file DuckDB wrote (for example with COPY ... TO) back into JS. */
+  copyFileToBuffer(name: string): Promise<Uint8Array>;
+  version(): Promise<string>;
+}
+
+/** Starts DuckDB-WASM in a worker, reporting how much of the wasm module has arrived. */
+export async function openDuckDB(onProgress?: (p: LoadProgress) => void): Promise<DuckConnection> {
+  const bundle = await duckdb.selectBundle({
+    mvp: { mainModule: mvpWasm, mainWorker: mvpWorker },
+    eh: { mainModule: ehWasm, mainWorker: ehWorker },
+  });
+  const worker = new Worker(bundle.mainWorker!);
+  const db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), worker);
+  await db.instantiate(bundle.mainModule, bundle.pthreadWorker, (p) =>
+    onProgress?.({ loaded: p.bytesLoaded, total: p.bytesTotal }),
+  );
+  await db.open({ query: { castBigIntToDouble: true, castDecimalToDouble: true } });
+  const conn = await db.connect();
+  // A failed autoload of an extension breaks the instance, and no extension server is reachable here.
+  await conn.query('SET autoload_known_extensions = false');
+  await conn.query('SET autoinstall_known_extensions = false');
+
+  return {
+    query: (sql) => conn.query(sql),
+    async queryParams(sql, params) {
+      const stmt = await conn.prepare(sql);
+      try {
+        return await stmt.query(...params);
+      } finally {
+        await stmt.close();
+      }
+    },
+    async stream(sql) {
+      const reader = await conn.send(sql);
+      return {
+        async *[Symbol.asyncIterator]() {
+          for await (const batch of reader) yield new Table(batch);
+        },
+      };
+    },
+    cancel: () => conn.cancelSent(),
+    registerURL: (name, url) => db.registerFileURL(name, url, duckdb.DuckDBDataProtocol.HTTP, false),
+    registerBuffer: (name, bytes) => db.registerFileBuffer(name, bytes),
+    dropFile: async (name) => void (await db.dropFile(name)),
+    copyFileToBuffer: (name) => db.copyFileToBuffer(name),
+    version: () => db.getVersion(),
+  };
+}

@@ -1,0 +1,125 @@
+import type { Table } from 'apache-arrow';
+import { openDuckDB, type DuckConnection, type LoadProgress } from './duckdb';
+import { SupersededError, toEngineError } from './errors';
+
+export type EngineStatus =
+  | { state: 'loading'; progress: LoadProgress }
+  | { state: 'ready'; version: string; startedMs: number }
+  | { state: 'error'; message: string };
+
+export interface QueryOptions {
+  /**
+   * Queries sharing a key belong to one view: a newer one supersedes an older one still waiting,
+   * and the older caller gets a SupersededError instead of a stale result.
+   */
+  key?: string;
+  /** Results of cacheable queries are kept until the data changes (see `invalidate`). */
+  cache?: boolean;
+}
+
+const CACHE_LIMIT = 256;
+
+/**
+ * DuckDB-WASM behind a queue: one statement at a time on one connection, stale view queries dropped
+ * before they run, results cached per data epoch. Framework-free, so views and tests can share it.
+ */
+export class Engine {
+  #conn: Promise<DuckConnection> | null = null;
+  #status: EngineStatus = { state: 'loading', progress: { loaded: 0, total: 0 } };
+  #listeners = new Set<(s: EngineStatus) => void>();
+  #queue: Promise<unknown> = Promise.resolve();
+  #latest = new Map<string, number>();
+  #seq = 0;
+  #cache = new Map<string, Table>();
+  #epoch = 0;
+
+  constructor(private readonly open: (p: (p: LoadProgress) => void) => Promise<DuckConnection> = openDuckDB) {}
+
+  get status(): EngineStatus {
+    return this.#status;
+  }
+
+  /** Bumped whenever registered data changes, so views can re-query. */
+  get epoch(): number {
+    return this.#epoch;
+  }
+
+  subscribe(fn: (s: EngineStatus) => void): () => void {
+    this.#listeners.add(fn);
+    fn(this.#status);
+    return () => this.#listeners.delete(fn);
+  }
+
+  #set(status: EngineStatus): void {
+    this.#status = status;
+    for (const fn of this.#listeners) fn(status);
+  }
+
+  /** Starts the worker once; later calls return the same connection. */
+  start(): Promise<DuckConnection> {
+    if (!this.#conn) {
+      const t0 = performance.now();
+      this.#conn = this.open((progress) => this.#set({ state: 'loading', progress })).then(
+        async (conn) => {
+          this.#set({ state: 'ready', version: await conn.version(), startedMs: performance.now() - t0 });
+          return conn;
+        },
+        (err) => {
+          const e = toEngineError(err);
+          this.#set({ state: 'error', message: e.message });
+          throw e;
+        },
+      );
+    }
+    return this.#conn;
+  }
+
+  /** Runs `fn` with exclusive use of the connection, in submission order. */
+  exclusive<T>(fn: (conn: DuckConnection) => Promise<T>): Promise<T> {
+    const run = this.#queue.then(async () => fn(await this.start()));
+    this.#queue = run.catch(() => undefined);
+    return run;
+  }
+
+  /** Runs SQL and returns Arrow; see QueryOptions for superseding and caching. */
+  async query(sql: string, { key, cache = false }: QueryOptions = {}): Promise<Table> {
+    const seq = ++this.#seq;
+    if (key) this.#latest.set(key, seq);
+    const stale = () => key !== undefined && this.#latest.get(key) !== seq;
+    const cacheKey = `${this.#epoch}\u0000${sql}`;
+    const hit = cache ? this.#cache.get(cacheKey) : undefined;
+    if (hit) return hit;
+    const table = await this.exclusive(async (conn) => {
+      if (stale()) throw new SupersededError();
+      try {
+        return await conn.query(sql);
+      } catch (err) {
+        throw toEngineError(err);
+      }
+    });
+    if (stale()) throw new SupersededError();
+    if (cache) {
+      if (this.#cache.size >= CACHE_LIMIT) this.#cache.delete(this.#cache.keys().next().value!);
+      this.#cache.set(cacheKey, table);
+    }
+    return table;
+  }
+
+  /** Runs SQL with `?` parameters bound by DuckDB (for values that come from users or files). */
+  queryParams(sql: string, params: unknown[]): Promise<Table> {
+    return this.exclusive(async (conn) => {
+      try {
+        return await conn.queryParams(sql, params);
+      } catch (err) {
+        throw toEngineError(err);
+      }
+    });
+  }
+
+  /** Call after registering or dropping data: clears cached results and tells views to re-query. */
+  invalidate(): void {
+    this.#cache.clear();
+    this.#epoch++;
+    for (const fn of this.#listeners) fn(this.#status);
+  }
+}

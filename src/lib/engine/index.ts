@@ -1,0 +1,10 @@
+import { Engine } from './engine';
+
+export { Engine } from './engine';
+export type { EngineStatus, QueryOptions } from './engine';
+export { EngineError, SupersededError, isSuperseded, toEngineError } from './errors';
+export { toRows, type Row } from './rows';
+export type { LoadProgress, DuckConnection } from './duckdb';
+
+/** The page's engine. Created at module load so the worker starts in parallel with the first paint. */
+export const engine = new Engine();
