@@ -2,11 +2,24 @@ import { mount } from 'svelte';
 import App from './App.svelte';
 import { engine } from './lib/engine';
 import { bundledManifestUrl, registerDataset } from './lib/data/catalog';
+import { CHARTS } from './views/charts/specs';
 import './app.css';
 
 // Start the worker and the data registration now, in parallel with the first paint: the KPI tiles
 // render from the build-time snapshot and never wait for the engine.
 const dataReady = registerDataset(engine, bundledManifestUrl());
 dataReady.catch(() => undefined);
+
+// A small read-only handle for the benchmark and the SQL console's tests: run a query, see chart SQL.
+declare global {
+  interface Window {
+    __jianghai?: { query(sql: string): Promise<number>; chartSql: Record<string, string>; ready: Promise<unknown> };
+  }
+}
+window.__jianghai = {
+  query: async (sql) => (await engine.query(sql)).numRows,
+  chartSql: Object.fromEntries(CHARTS.map((c) => [c.id, c.sql()])),
+  ready: dataReady,
+};
 
 mount(App, { target: document.getElementById('app')!, props: { dataReady } });
