@@ -24,14 +24,14 @@ export interface FactText {
   text: string;
 }
 
-const COUNT_UNITS: Record<string, [zh: string, en: string]> = {
-  firms: ['家', 'firms'],
-  projects: ['个', 'projects'],
-  classes: ['个班', 'classes'],
-  seats: ['个学位', 'seats'],
-  villages: ['个村', 'villages'],
-  people: ['名', 'people'],
-  'person-times': ['人次', 'person-times'],
+const COUNT_UNITS: Record<string, [zh: string, en: string, enOne: string]> = {
+  firms: ['家', 'firms', 'firm'],
+  projects: ['个', 'projects', 'project'],
+  classes: ['个班', 'classes', 'class'],
+  seats: ['个学位', 'seats', 'seat'],
+  villages: ['个村', 'villages', 'village'],
+  people: ['名', 'people', 'person'],
+  'person-times': ['人次', 'person-times', 'person-time'],
 };
 
 const EN_MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
@@ -85,8 +85,8 @@ export function formatFact(f: Fact, lang: Lang): FactText {
   } else if (f.unit === 'month') {
     [value, unit] = [formatMonth(f.value_text, lang), ''];
   } else {
-    const [zh, en] = COUNT_UNITS[f.unit] ?? [f.unit, f.unit];
-    [value, unit] = [formatNumber(v, lang, 4), lang === 'zh' ? zh : en];
+    const [zh, en, enOne] = COUNT_UNITS[f.unit] ?? [f.unit, f.unit, f.unit];
+    [value, unit] = [formatNumber(v, lang, 4), lang === 'zh' ? zh : v === 1 ? enOne : en];
   }
   const text = lang === 'zh'
     ? `${qualifier}${value}${unit}`

@@ -4,8 +4,7 @@ import { formatCount, formatNumber, formatPercent, formatYuan, formatYuanIn, pic
 import { countBy, countBy2, logHistogram, selectAll } from '../../lib/sql';
 import type { ChartSpec } from './spec';
 
-const firmsUnit = (lang: Lang) => (lang === 'zh' ? '家' : ' firms');
-const firms = (n: number, lang: Lang) => `${formatCount(n)}${firmsUnit(lang)}`;
+const firms = (n: number, lang: Lang) => `${formatCount(n)}${lang === 'zh' ? '家' : n === 1 ? ' firm' : ' firms'}`;
 const num = (r: Record<string, unknown>, k: string) => Number(r[k]);
 const str = (r: Record<string, unknown>, k: string) => String(r[k]);
 const yuanAxis = (lang: Lang) => (m: string) => (lang === 'zh' ? `${m}元` : `${m ? `${m} ` : ''}yuan`);

@@ -68,7 +68,7 @@ const LABEL_H = 18;
 const BAR_H = 14;
 const ROW_GAP = 12;
 const VALUE_ROOM = 64;
-const AXIS_H = 22;
+const AXIS_H = 34;
 
 /**
  * Horizontal bars with the category label above each bar, so long Chinese or English labels never

@@ -40,7 +40,8 @@ export interface HistogramLayout {
   xTicks: { x: number; label: string }[];
   yTicks: { y: number; label: string }[];
   marks: HistogramMark[];
-  rule: { x: number; label: string } | null;
+  /** The rule's label sits right of the line, or left of it when the line is in the right half. */
+  rule: { x: number; label: string; anchor: 'start' | 'end' } | null;
 }
 
 const M = { top: 18, right: 12, bottom: 26, left: 40 };
@@ -76,6 +77,6 @@ export function histogramLayout(input: HistogramInput): HistogramLayout {
       h: y(0) - y(b.n),
       label: binLabel(b.x0, b.x0 + step),
     })),
-    rule: rule ? { x: x(rule.at), label: rule.label } : null,
+    rule: rule ? { x: x(rule.at), label: rule.label, anchor: x(rule.at) > plot.left + plot.width / 2 ? 'end' : 'start' } : null,
   };
 }
