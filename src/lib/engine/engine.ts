@@ -116,6 +116,11 @@ export class Engine {
     });
   }
 
+  /** Asks DuckDB to stop the statement being streamed (SQL console); other queries are unaffected. */
+  async cancel(): Promise<boolean> {
+    return (await this.start()).cancel();
+  }
+
   /** Call after registering or dropping data: clears cached results and tells views to re-query. */
   invalidate(): void {
     this.#cache.clear();

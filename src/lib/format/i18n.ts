@@ -5,6 +5,8 @@ const ZH: Record<string, string> = {
   'Jianghai electronic-information cluster': '江海区新一代电子信息产业集群',
   'Jianghai District, Jiangmen · figures published by Jiangmen Daily, 7 July 2023': '江门市江海区 · 数据来源：《江门日报》2023年7月7日',
   Explore: '探索',
+  Data: '数据',
+  SQL: 'SQL 查询',
   'Sources and method': '来源与方法',
   Language: '语言',
   'Published figures': '公开数据',

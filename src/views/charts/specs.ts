@@ -11,6 +11,7 @@ const yuanAxis = (lang: Lang) => (m: string) => (lang === 'zh' ? `${m}元` : `${
 
 const firmsBySegment: ChartSpec = {
   id: 'firms-by-segment',
+  table: 'firms',
   title: { zh: '各细分领域企业数', en: 'Firms by segment' },
   subtitle: { zh: '新一代电子信息企业，共1,681家', en: 'New-generation electronic-information firms, 1,681 in all' },
   modelled: true,
@@ -53,6 +54,7 @@ const SCALE_ORDER = ['规上', '规下'];
 
 const firmsByScaleSrdi: ChartSpec = {
   id: 'firms-by-scale-srdi',
+  table: 'firms',
   title: { zh: '规模与专精特新', en: 'Firms by size class and SRDI title' },
   subtitle: {
     zh: '规模以上企业145家；省级专精特新36家，国家级“小巨人”1家',
@@ -102,6 +104,7 @@ const decadeYuan = (d: number) => 10 ** (d + 4);
 
 const outputDistribution: ChartSpec = {
   id: 'output-distribution',
+  table: 'firms',
   title: { zh: '企业2022年产值分布', en: 'Distribution of 2022 output per firm' },
   subtitle: { zh: '企业数，按产值分组（对数刻度）', en: 'Number of firms by output band (log scale)' },
   notes: [{ zh: '集群总产值超270亿元（公开数据）；模拟企业产值合计恰为270亿元。', en: 'Cluster output was over 27 billion yuan (published); the modelled firms add up to exactly 27 billion.' }],
@@ -144,6 +147,7 @@ const outputDistribution: ChartSpec = {
 
 const projectsInvestment: ChartSpec = {
   id: 'projects-investment',
+  table: 'projects',
   title: { zh: '20个重点建设项目：计划与完成投资', en: '20 key projects: planned and completed investment' },
   subtitle: {
     zh: '累计完成投资27.79亿元，为计划的105.82%',
@@ -195,6 +199,7 @@ const projectsInvestment: ChartSpec = {
 
 const schools: ChartSpec = {
   id: 'schools',
+  table: 'schools',
   title: { zh: '两所新建小学：学位与班数', en: 'Two new primary schools: seats and classes' },
   subtitle: { zh: '计划2024年9月投入使用', en: 'Planned to open in September 2024' },
   modelled: false,

@@ -1,0 +1,121 @@
+// Shared state of one e2e run: a single Chromium and a single static server over dist/, started by
+// run.mjs before any *.e2e.mjs file is imported, so each test pays for a browser context, not a launch.
+import assert from 'node:assert/strict';
+import { mkdtempSync, mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { serve, formatEntry } from '../../scripts/serve.mjs';
+import { launchChromium } from '../../scripts/bench/chromium.mjs';
+
+export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+export const DIST = resolve(ROOT, 'dist');
+
+/** Per-test budget; a cold page load with the engine takes one to three seconds on 2 cores. */
+export const TIMEOUT = 60_000;
+
+/** Filled by startHarness(): `browser`, `server` (over dist/ at /). */
+export const env = { browser: null, server: null };
+
+let subpath = null;
+
+export async function startHarness() {
+  env.server = await serve(DIST);
+  env.browser = await launchChromium();
+}
+
+export async function stopHarness() {
+  await env.browser?.close();
+  await env.server?.close();
+  if (subpath) {
+    await (await subpath).server.close();
+    // rmSync unlinks the symlink to dist/ without following it.
+    rmSync((await subpath).dir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * A second server whose root is a temp folder where dist/ appears at /sub/dir/ (a symlink) next to
+ * /host.html, a page that embeds one chart in an iframe and records the messages it receives.
+ * Started on first use, shared by the tests that need it.
+ */
+export function subpathSite() {
+  subpath ??= (async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'jianghai-e2e-'));
+    mkdirSync(join(dir, 'sub'));
+    symlinkSync(DIST, join(dir, 'sub', 'dir'), 'dir');
+    writeFileSync(join(dir, 'host.html'), HOST_HTML);
+    return { dir, server: await serve(dir) };
+  })();
+  return subpath;
+}
+
+// The chart id travels in the hash, which the host reads from its own hash, so one page serves any chart.
+const HOST_HTML = `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>Embed host</title></head>
+<body>
+<p>An article with an embedded chart.</p>
+<iframe id="embed" title="chart" style="width:640px;height:150px;border:0"></iframe>
+<script>
+  window.__messages = [];
+  window.addEventListener('message', (e) => window.__messages.push({ origin: e.origin, data: e.data }));
+  document.getElementById('embed').src = 'sub/dir/index.html' + (location.hash || '#/embed/firms-by-segment');
+</script>
+</body></html>
+`;
+
+/**
+ * Runs `fn` with a page in a fresh browser context (zh-CN locale and Asia/Shanghai pinned), then
+ * asserts what every test must hold: no console error, no uncaught exception, no request outside the
+ * server's origin (such requests are blocked and recorded) and no 4xx/5xx answer from the server.
+ *
+ * `fn` receives { page, context, server, open(path), logSince() } where open('#/about') navigates
+ * under `base` (default '/') and logSince() returns the server log entries of this test.
+ */
+export async function withPage(opts, fn) {
+  const { viewport = { width: 1280, height: 900 }, server = env.server, base = '/', allowErrors = false } = opts;
+  const context = await env.browser.newContext({
+    viewport,
+    deviceScaleFactor: 1,
+    locale: 'zh-CN',
+    timezoneId: 'Asia/Shanghai',
+    acceptDownloads: true,
+  });
+  const errors = [];
+  const foreign = new Set();
+  const own = (url) => url.startsWith(server.origin + '/') || /^(data|blob|about):/.test(url);
+  await context.route('**/*', (route) => {
+    const url = route.request().url();
+    if (own(url)) return route.fallback();
+    foreign.add(url);
+    return route.abort('blockedbyclient');
+  });
+  // Some requests (service workers, prefetches) can bypass routing; the request event still sees them.
+  context.on('request', (req) => {
+    if (!own(req.url())) foreign.add(req.url());
+  });
+  const watch = (page) => {
+    page.on('console', (m) => {
+      if (m.type() === 'error') errors.push(`console.error: ${m.text()} (${m.location().url})`);
+    });
+    page.on('pageerror', (e) => errors.push(`uncaught: ${e.stack ?? e.message}`));
+  };
+  context.on('page', watch);
+  const mark = server.log.length;
+  const logSince = () => server.log.slice(mark);
+  try {
+    const page = await context.newPage();
+    page.setDefaultTimeout(20_000);
+    const open = (path = '#/') => page.goto(server.url + base.replace(/^\//, '') + path);
+    const result = await fn({ page, context, server, open, logSince });
+    if (!allowErrors) {
+      assert.deepEqual(errors, [], 'the page logged errors');
+      const failed = logSince().filter((e) => e.status >= 400).map(formatEntry);
+      assert.deepEqual(failed, [], 'the server answered requests with an error status');
+    }
+    assert.deepEqual([...foreign], [], 'the page made requests outside its own origin');
+    return result;
+  } finally {
+    await context.close();
+  }
+}
