@@ -1,0 +1,253 @@
+import type { Engine } from '../engine';
+import { isSuperseded, toRows } from '../engine';
+import { quoteIdent } from '../sql';
+import { buildCube, cubeTotals, type Cube } from './cube';
+import { isActive, whereExcept, type Dim, type Selection, type Selections } from './selection';
+
+/** Counts of one linked view: category key or display-bin index, and the number of firms. */
+export interface ViewResult {
+  rows: { key: string | number; n: number }[];
+  /** Selection state this result answers (for exact latency attribution). */
+  seq: number;
+  /** True when the result came from the data cube rather than a query. */
+  fromCube: boolean;
+}
+
+export interface Summary {
+  count: number;
+  output: number;
+  /** Sum of squared outputs, for the Herfindahl-Hirschman index. */
+  sumsq: number;
+  seq: number;
+}
+
+/** A query that follows the whole selection (firm table, concentration): built from the WHERE clause. */
+export type Derived = (where: string) => string;
+
+type Listener<T> = (value: T) => void;
+
+const sameSel = (a: Selection | undefined, b: Selection | undefined): boolean => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
+
+interface ActiveCube {
+  dim: string;
+  /** Selections of the other dimensions the cube was built under; a change there makes it stale. */
+  basis: string;
+  views: Map<string, Cube>;
+  summary: Cube;
+}
+
+/**
+ * Cross-filtering over one table: each linked view counts the rows selected by every other view
+ * (its own selection is only a highlight). Brushing a view that has a data cube is answered in
+ * JavaScript from prefix sums; everything else goes through the engine, where a newer query for
+ * the same view drops an older one still waiting.
+ */
+export class Crossfilter {
+  #sels: Selections = {};
+  #results = new Map<string, ViewResult>();
+  #listeners = new Map<string, Set<Listener<ViewResult>>>();
+  #summaryListeners = new Set<Listener<Summary>>();
+  #derived = new Map<string, { build: Derived; listeners: Set<Listener<{ rows: Record<string, unknown>[]; seq: number }>> }>();
+  #cube: ActiveCube | null = null;
+  #building: string | null = null;
+  #seq = 0;
+  #pending = 0;
+  #idleWaiters: (() => void)[] = [];
+
+  constructor(
+    private readonly engine: Engine,
+    readonly dims: Dim[],
+    readonly table = 'firms',
+    readonly preagg = true,
+    /** Column summed for the KPIs and the concentration measures. */
+    readonly measure = 'output_2022',
+  ) {}
+
+  get selections(): Selections {
+    return this.#sels;
+  }
+
+  /** Resolves when no query of this crossfilter is in flight (for tests and the latency probe). */
+  idle(): Promise<void> {
+    return this.#pending === 0 ? Promise.resolve() : new Promise((ok) => this.#idleWaiters.push(ok));
+  }
+
+  subscribe(dimId: string, fn: Listener<ViewResult>): () => void {
+    let set = this.#listeners.get(dimId);
+    if (!set) this.#listeners.set(dimId, (set = new Set()));
+    set.add(fn);
+    const current = this.#results.get(dimId);
+    if (current) fn(current);
+    return () => set.delete(fn);
+  }
+
+  onSummary(fn: Listener<Summary>): () => void {
+    this.#summaryListeners.add(fn);
+    return () => this.#summaryListeners.delete(fn);
+  }
+
+  /** Registers a query that follows the full selection; it runs on every change until removed. */
+  derive(id: string, build: Derived, fn: Listener<{ rows: Record<string, unknown>[]; seq: number }>): () => void {
+    const entry = this.#derived.get(id) ?? { build, listeners: new Set() };
+    entry.build = build;
+    entry.listeners.add(fn);
+    this.#derived.set(id, entry);
+    this.#runDerived(id, this.#seq);
+    return () => {
+      entry.listeners.delete(fn);
+      if (entry.listeners.size === 0) this.#derived.delete(id);
+    };
+  }
+
+  /** Re-runs a derived query (its SQL changed: a new sort or page). */
+  rerun(id: string): void {
+    this.#runDerived(id, this.#seq);
+  }
+
+  /** Queries every view afresh (after the data changed). */
+  refresh(sels: Selections = this.#sels): void {
+    this.#cube = null;
+    this.#sels = sels;
+    const seq = ++this.#seq;
+    for (const d of this.dims) this.#query(d, seq);
+    this.#querySummary(seq);
+    for (const id of this.#derived.keys()) this.#runDerived(id, seq);
+  }
+
+  /**
+   * Applies a new set of selections. `seq` numbers the state for latency attribution; views that
+   * did not change are re-emitted with the new number, so every input produces a render.
+   */
+  update(sels: Selections, seq = ++this.#seq): number {
+    this.#seq = Math.max(this.#seq, seq);
+    const prev = this.#sels;
+    this.#sels = sels;
+    const changed = this.dims.filter((d) => !sameSel(prev[d.id], sels[d.id])).map((d) => d.id);
+    const cube = this.#cube;
+    if (cube && changed.some((id) => id !== cube.dim)) this.#cube = null;
+
+    if (this.#cube && changed.every((id) => id === this.#cube!.dim)) {
+      this.#answerFromCube(this.#cube, seq);
+    } else {
+      for (const d of this.dims) {
+        // A view's counts depend only on the other views' selections.
+        if (changed.length === 1 && changed[0] === d.id && this.#results.has(d.id)) this.#reemit(d.id, seq);
+        else this.#query(d, seq);
+      }
+      this.#querySummary(seq);
+    }
+    for (const id of this.#derived.keys()) this.#runDerived(id, seq);
+    return seq;
+  }
+
+  /** Builds the data cube for a brushable view (on pointer enter or focus), unless one is ready. */
+  async activate(dimId: string): Promise<void> {
+    const dim = this.dims.find((d) => d.id === dimId);
+    if (!this.preagg || !dim || dim.kind !== 'interval') return;
+    const basis = this.#basis(dimId);
+    if ((this.#cube?.dim === dimId && this.#cube.basis === basis) || this.#building === basis + dimId) return;
+    this.#building = basis + dimId;
+    this.#pending++;
+    try {
+      const views = new Map<string, Cube>();
+      for (const target of this.dims) {
+        if (target.id === dimId) continue;
+        const where = whereExcept(this.dims, this.#sels, target.id, dimId);
+        const sql = `SELECT ${this.#keyExpr(target)} AS k, ${dim.bin} AS b, count(*)::INTEGER AS n FROM ${quoteIdent(this.table)} ${where} GROUP BY ALL`;
+        const rows = toRows(await this.engine.query(sql));
+        views.set(target.id, buildCube(rows.map((r) => ({ k: r.k as string | number, b: r.b as number | null, m: [Number(r.n)] }))));
+      }
+      const m = quoteIdent(this.measure);
+      const where = whereExcept(this.dims, this.#sels, dimId);
+      const sql = `SELECT '*' AS k, ${dim.bin} AS b, count(*)::DOUBLE AS n, sum(${m})::DOUBLE AS s, sum(${m}::DOUBLE * ${m})::DOUBLE AS q FROM ${quoteIdent(this.table)} ${where} GROUP BY ALL`;
+      const srows = toRows(await this.engine.query(sql));
+      const summary = buildCube(srows.map((r) => ({ k: '*', b: r.b as number | null, m: [Number(r.n), Number(r.s ?? 0), Number(r.q ?? 0)] })), 3);
+      // Selections elsewhere may have moved while the cube was being built; then it answers nothing.
+      if (this.#basis(dimId) === basis) this.#cube = { dim: dimId, basis, views, summary };
+    } catch (err) {
+      if (!isSuperseded(err)) console.warn('data cube not built:', (err as Error).message);
+    } finally {
+      this.#building = null;
+      this.#done();
+    }
+  }
+
+  get cubeDim(): string | null {
+    return this.#cube?.dim ?? null;
+  }
+
+  #basis(dimId: string): string {
+    return JSON.stringify(this.dims.filter((d) => d.id !== dimId).map((d) => this.#sels[d.id] ?? null));
+  }
+
+  #keyExpr(d: Dim): string {
+    return d.kind === 'points' ? d.key : `CAST(floor(${d.bin} / ${d.perDisplay}) AS INTEGER)`;
+  }
+
+  #answerFromCube(cube: ActiveCube, seq: number): void {
+    const sel = this.#sels[cube.dim];
+    const range = sel?.kind === 'interval' && isActive(sel) ? { lo: sel.lo, hi: sel.hi } : null;
+    for (const [id, c] of cube.views) {
+      const totals = cubeTotals(c, range);
+      const rows = c.keys.map((key, i) => ({ key, n: totals[i] })).filter((r) => r.n > 0);
+      this.#emit(id, { rows, seq, fromCube: true });
+    }
+    this.#reemit(cube.dim, seq);
+    const [n, s, q] = [0, 1, 2].map((m) => cubeTotals(cube.summary, range, m)[0] ?? 0);
+    this.#emitSummary({ count: n, output: s, sumsq: q, seq });
+  }
+
+  #reemit(id: string, seq: number): void {
+    const r = this.#results.get(id);
+    if (r) this.#emit(id, { ...r, seq });
+  }
+
+  #emit(id: string, r: ViewResult): void {
+    this.#results.set(id, r);
+    for (const fn of this.#listeners.get(id) ?? []) fn(r);
+  }
+
+  #emitSummary(s: Summary): void {
+    for (const fn of this.#summaryListeners) fn(s);
+  }
+
+  #done(): void {
+    if (--this.#pending === 0) for (const ok of this.#idleWaiters.splice(0)) ok();
+  }
+
+  #track<T>(p: Promise<T>, onValue: (v: T) => void): void {
+    this.#pending++;
+    p.then(onValue, (err) => {
+      if (!isSuperseded(err)) console.warn('query failed:', (err as Error).message);
+    }).finally(() => this.#done());
+  }
+
+  #query(d: Dim, seq: number): void {
+    const where = whereExcept(this.dims, this.#sels, d.id);
+    const notNull = d.kind === 'interval' ? `${where ? `${where} AND` : 'WHERE'} ${d.bin} IS NOT NULL` : where;
+    const sql = `SELECT ${this.#keyExpr(d)} AS k, count(*)::INTEGER AS n FROM ${quoteIdent(this.table)} ${notNull} GROUP BY k ORDER BY n DESC, k`;
+    this.#track(this.engine.query(sql, { key: `cf:${d.id}`, cache: true }), (t) => {
+      const rows = toRows(t).map((r) => ({ key: r.k as string | number, n: Number(r.n) }));
+      this.#emit(d.id, { rows, seq, fromCube: false });
+    });
+  }
+
+  #querySummary(seq: number): void {
+    const m = quoteIdent(this.measure);
+    const sql = `SELECT count(*)::DOUBLE AS n, sum(${m})::DOUBLE AS s, sum(${m}::DOUBLE * ${m})::DOUBLE AS q FROM ${quoteIdent(this.table)} ${whereExcept(this.dims, this.#sels)}`;
+    this.#track(this.engine.query(sql, { key: 'cf:summary', cache: true }), (t) => {
+      const [r] = toRows(t);
+      this.#emitSummary({ count: Number(r?.n ?? 0), output: Number(r?.s ?? 0), sumsq: Number(r?.q ?? 0), seq });
+    });
+  }
+
+  #runDerived(id: string, seq: number): void {
+    const entry = this.#derived.get(id);
+    if (!entry) return;
+    const sql = entry.build(whereExcept(this.dims, this.#sels));
+    this.#track(this.engine.query(sql, { key: `cf:derived:${id}`, cache: true }), (t) => {
+      const rows = toRows(t);
+      for (const fn of entry.listeners) fn({ rows, seq });
+    });
+  }
+}

@@ -1,0 +1,136 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { buildCube, cubeTotals } from '../../src/lib/state/cube';
+import { Crossfilter, type Summary, type ViewResult } from '../../src/lib/state/crossfilter';
+import { FIRM_DIMS, togglePoint, whereExcept, type Selections } from '../../src/lib/state/selection';
+import type { Engine } from '../../src/lib/engine/engine';
+import { nodeEngine } from '../helpers/node-engine';
+import { openWasmDb } from '../helpers/wasm-db';
+
+describe('data cube', () => {
+  const cube = buildCube([
+    { k: 'a', b: 1, m: [2] },
+    { k: 'a', b: 3, m: [5] },
+    { k: 'b', b: 2, m: [7] },
+    { k: 'b', b: null, m: [4] },
+  ]);
+  it.each([
+    [{ lo: 1, hi: 2 }, [2, 0]],
+    [{ lo: 1, hi: 4 }, [7, 7]],
+    [{ lo: 2, hi: 3 }, [0, 7]],
+    [{ lo: -100, hi: 100 }, [7, 7]],
+    [{ lo: 10, hi: 20 }, [0, 0]],
+    [{ lo: 3, hi: 3 }, [0, 0]],
+  ])('sums the brush %o per key', (range, expected) => {
+    expect([...cubeTotals(cube, range)]).toEqual(expected);
+  });
+  it('counts rows with a missing brushed value only when nothing is brushed', () => {
+    expect([...cubeTotals(cube, null)]).toEqual([7, 11]);
+  });
+  it('handles an empty cube', () => {
+    const empty = buildCube([]);
+    expect([...cubeTotals(empty, { lo: 0, hi: 5 })]).toEqual([]);
+  });
+});
+
+describe('click selection', () => {
+  it.each([
+    ['selects one value', undefined, 'a', false, ['a']],
+    ['replaces the selection on a plain click', ['a'], 'b', false, ['b']],
+    ['clears on a second click', ['a'], 'a', false, []],
+    ['adds with Shift', ['a'], 'b', true, ['a', 'b']],
+    ['removes with Shift', ['a', 'b'], 'a', true, ['b']],
+  ] as const)('%s', (_n, before, value, additive, after) => {
+    const sel = before ? { kind: 'points' as const, values: [...before] } : undefined;
+    const next = togglePoint(sel, value, additive);
+    expect(next?.kind === 'points' ? next.values : []).toEqual(after);
+    if (sel) expect(sel.values).toEqual(before);
+  });
+});
+
+describe('Crossfilter against DuckDB-WASM', () => {
+  let engine: Engine;
+  beforeAll(async () => {
+    engine = await nodeEngine();
+  });
+
+  const collect = (cf: Crossfilter) => {
+    const latest: Record<string, ViewResult> = {};
+    for (const d of FIRM_DIMS) cf.subscribe(d.id, (r) => (latest[d.id] = r));
+    let summary: Summary | null = null;
+    cf.onSummary((s) => (summary = s));
+    return { latest, summary: () => summary! };
+  };
+  const asMap = (r: ViewResult) => Object.fromEntries(r.rows.map((x) => [x.key, x.n]));
+
+  it('filters each view by the other views, never by its own selection', async () => {
+    const cf = new Crossfilter(engine, FIRM_DIMS);
+    const { latest, summary } = collect(cf);
+    cf.refresh();
+    await cf.idle();
+    const total = latest.segment.rows.reduce((a, r) => a + r.n, 0);
+    expect(total).toBe(1681);
+    cf.update({ segment: { kind: 'points', values: ['汽车电子'] } });
+    await cf.idle();
+    expect(latest.segment.rows.reduce((a, r) => a + r.n, 0)).toBe(1681);
+    const area = latest.area.rows.reduce((a, r) => a + r.n, 0);
+    expect(area).toBeLessThan(1681);
+    expect(summary().count).toBe(area);
+  });
+
+  it('answers brushes from the cube exactly as SQL does', async () => {
+    const db = await openWasmDb();
+    const base: Selections = { area: { kind: 'points', values: ['外海街道'] } };
+    const cf = new Crossfilter(engine, FIRM_DIMS);
+    const { latest, summary } = collect(cf);
+    cf.refresh(base);
+    await cf.idle();
+    await cf.activate('output');
+    expect(cf.cubeDim).toBe('output');
+    for (const [lo, hi] of [[300, 400], [250, 331], [0, 900], [420, 421], [350, 350]]) {
+      const sels: Selections = { ...base, output: { kind: 'interval', lo, hi } };
+      cf.update(sels);
+      expect(latest.segment.fromCube).toBe(true);
+      for (const id of ['segment', 'founded', 'breakdown']) {
+        const d = FIRM_DIMS.find((x) => x.id === id)!;
+        const key = d.kind === 'points' ? d.key : `CAST(floor(${d.bin} / ${d.perDisplay}) AS INTEGER)`;
+        const where = whereExcept(FIRM_DIMS, sels, id);
+        const rows = db.query<{ k: string | number; n: number }>(`SELECT ${key} AS k, count(*)::INTEGER AS n FROM firms ${where} GROUP BY k`);
+        expect(asMap(latest[id])).toEqual(Object.fromEntries(rows.filter((r) => r.n > 0).map((r) => [r.k, r.n])));
+      }
+      const [s] = db.query<{ n: number; s: number }>(`SELECT count(*)::INTEGER AS n, coalesce(sum(output_2022), 0)::DOUBLE AS s FROM firms ${whereExcept(FIRM_DIMS, sels)}`);
+      expect(summary().count).toBe(s.n);
+      expect(summary().output).toBeCloseTo(s.s, 6);
+    }
+  });
+
+  it('drops the cube when another view changes and falls back to queries', async () => {
+    const cf = new Crossfilter(engine, FIRM_DIMS);
+    collect(cf);
+    cf.refresh();
+    await cf.idle();
+    await cf.activate('founded');
+    expect(cf.cubeDim).toBe('founded');
+    cf.update({ segment: { kind: 'points', values: ['智能家电'] } });
+    expect(cf.cubeDim).toBe(null);
+    await cf.idle();
+  });
+
+  it('re-emits unchanged views with the new state number so every input renders', async () => {
+    const cf = new Crossfilter(engine, FIRM_DIMS);
+    const { latest } = collect(cf);
+    cf.refresh();
+    await cf.idle();
+    await cf.activate('output');
+    const seq = cf.update({ output: { kind: 'interval', lo: 300, hi: 400 } });
+    for (const d of FIRM_DIMS) expect(latest[d.id].seq).toBe(seq);
+  });
+
+  it('never builds a cube when pre-aggregation is off', async () => {
+    const cf = new Crossfilter(engine, FIRM_DIMS, 'firms', false);
+    collect(cf);
+    cf.refresh();
+    await cf.activate('output');
+    expect(cf.cubeDim).toBe(null);
+    await cf.idle();
+  });
+});
