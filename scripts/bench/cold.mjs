@@ -1,0 +1,171 @@
+// Cold loads of the explore view: when the reader sees the published figures, when the engine and
+// data are in, when the first and the last chart are drawn, what crosses the network, and the memory
+// of the renderer. Every run launches a new Chromium, so nothing is reused from an earlier run: no
+// HTTP cache, no compiled-wasm cache, no warm worker.
+import { execFileSync } from 'node:child_process';
+import { launchChromium } from './chromium.mjs';
+import { round, summary, table, kib } from './stats.mjs';
+
+export const VIEWPORT = { width: 1000, height: 900 };
+
+/**
+ * Runs in the page before any of its scripts. A milestone is the end of the frame that first shows a
+ * DOM state: the state is seen by a MutationObserver, then a rAF callback posts a MessageChannel
+ * message, whose handler runs once that frame has been rendered (the method of the Mosaic peer's probe).
+ */
+function milestones() {
+  const m = (window.__milestones = { t: {}, dom: {}, alert: null });
+  const painted = (key) => {
+    if (key in m.dom) return;
+    m.dom[key] = performance.now();
+    requestAnimationFrame(() => {
+      const ch = new MessageChannel();
+      ch.port1.onmessage = () => (m.t[key] = performance.now());
+      ch.port2.postMessage(0);
+    });
+  };
+  let barSeen = false;
+  const check = () => {
+    if (document.querySelector('li.kpi')) painted('kpi');
+    const alert = document.querySelector('[role=alert]');
+    if (alert && !m.alert) m.alert = alert.textContent.trim().slice(0, 300);
+    if (document.querySelector('[role=progressbar]')) barSeen = true;
+    else if (barSeen) painted('engine');
+    const figs = document.querySelectorAll('figure.chart');
+    let drawn = 0;
+    for (const f of figs) if (f.dataset.state === 'ready' && f.querySelector('svg.chart-svg rect.mark')) drawn++;
+    if (drawn > 0) painted('firstChart');
+    if (figs.length > 0 && drawn === figs.length) {
+      m.charts = figs.length;
+      painted('allCharts');
+    }
+    // The app's own promise for "dataset registered", when the bench hook is there.
+    if (!m.hooked && window.__jianghai?.ready) {
+      m.hooked = true;
+      window.__jianghai.ready.then(() => (m.t.dataReady = performance.now()), () => undefined);
+    }
+  };
+  new MutationObserver(check).observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-state', 'role'] });
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) if (e.name === 'first-contentful-paint') m.t.fcp = e.startTime;
+  }).observe({ type: 'paint', buffered: true });
+}
+
+const MILESTONES = ['fcp', 'kpi', 'engine', 'dataReady', 'firstChart', 'allCharts'];
+
+const KINDS = [
+  ['wasm', /\.wasm$/],
+  ['js', /\.m?js$/],
+  ['data', /^\/data\//],
+  ['html/css', /\.(html|css)$|\/$/],
+];
+const kindOf = (path) => KINDS.find(([, re]) => re.test(path))?.[0] ?? 'other';
+
+/** Resident memory of the page's renderer process (it hosts the DuckDB worker too), in MiB. */
+async function rendererMiB(browser) {
+  try {
+    const cdp = await browser.newBrowserCDPSession();
+    const { processInfo } = await cdp.send('SystemInfo.getProcessInfo');
+    const pids = processInfo.filter((p) => p.type === 'renderer').map((p) => p.id);
+    if (pids.length === 0) return null;
+    const rss = execFileSync('ps', ['-o', 'rss=', '-p', pids.join(',')]).toString().trim().split(/\s+/).map(Number);
+    return round(Math.max(...rss) / 1024);
+  } catch {
+    return null;
+  }
+}
+
+async function coldLoad(server, url) {
+  const browser = await launchChromium();
+  try {
+    const context = await browser.newContext({ viewport: VIEWPORT, deviceScaleFactor: 1, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+    await context.addInitScript(milestones);
+    const page = await context.newPage();
+    const errors = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    page.on('console', (msg) => msg.type() === 'error' && errors.push(msg.text()));
+    let finished = 0;
+    context.on('requestfinished', () => finished++);
+    const mark = server.log.length;
+    await page.goto(url, { waitUntil: 'commit' });
+    await page.waitForFunction(() => window.__milestones && ('allCharts' in window.__milestones.t || window.__milestones.alert), null, { timeout: 120_000 });
+    const m = await page.evaluate(() => {
+      const nav = performance.getEntriesByType('navigation')[0];
+      return { ...window.__milestones, dcl: nav.domContentLoadedEventEnd, load: nav.loadEventEnd };
+    });
+    if (m.alert) throw new Error(`the page showed an alert: ${m.alert}`);
+    // The server logs a request when it has written the last byte, just before the browser reports it finished.
+    await waitUntil(() => server.log.length - mark >= finished, 5_000);
+    const log = server.log.slice(mark);
+    // `at`: when the server received the request, in ms after the first request of the load.
+    const start = Math.min(...log.map((e) => e.t));
+    const requests = log.map(({ t, method, path, status, bytes, enc, range }) => ({ at: t - start, method, path, status, bytes, enc, range }));
+    return { ms: { dcl: round(m.dcl), ...Object.fromEntries(MILESTONES.map((k) => [k, round(m.t[k] ?? null)])) }, charts: m.charts, requests, rendererMiB: await rendererMiB(browser), errors };
+  } finally {
+    await browser.close();
+  }
+}
+
+async function waitUntil(cond, timeoutMs) {
+  const end = Date.now() + timeoutMs;
+  while (!cond()) {
+    if (Date.now() > end) throw new Error('the server log did not catch up with the browser');
+    await new Promise((ok) => setImmediate(ok));
+  }
+}
+
+export default {
+  name: 'cold',
+  title: 'Cold loads of the explore view (#/)',
+  definitions: {
+    policy: 'each run launches a new Chromium (fresh profile: no HTTP cache, no compiled-wasm cache); the launch is not timed; one untimed run first warms the OS file cache',
+    clock: 'ms since navigation start (performance.now() in the page)',
+    milestone: 'end of the frame that first shows the state: MutationObserver sees it, rAF, then a MessageChannel message marks the frame rendered',
+    dcl: 'DOMContentLoaded event end',
+    fcp: 'first-contentful-paint (PerformanceObserver)',
+    kpi: 'first li.kpi tile painted (tiles render from the build-time snapshot)',
+    engine: 'the role=progressbar element has gone (engine started and dataset registered)',
+    dataReady: "window.__jianghai.ready resolved (the app's own dataset-registered promise; no paint)",
+    firstChart: 'first figure.chart with data-state=ready and a rect.mark, painted',
+    allCharts: 'every figure.chart ready with marks, painted',
+    transferBytes: 'bytes the server sent for the load (response bodies, precompressed br/gzip where the browser accepts it, 206 ranges as sent)',
+    rendererMiB: 'resident memory of the largest renderer process after all charts are drawn (ps rss)',
+  },
+  async run({ server, runs, warmup = 1 }) {
+    const url = `${server.url}#/`;
+    for (let i = 0; i < warmup; i++) await coldLoad(server, url);
+    const samples = [];
+    for (let i = 0; i < runs; i++) samples.push(await coldLoad(server, url));
+    const ms = Object.fromEntries(['dcl', ...MILESTONES].map((k) => [k, summary(samples.map((s) => s.ms[k]))]));
+    const bytes = samples.map((s) => s.requests.filter((r) => r.method === 'GET').reduce((a, r) => a + r.bytes, 0));
+    const byKind = {};
+    for (const r of samples[0].requests) {
+      const k = (byKind[kindOf(r.path)] ??= { requests: 0, bytes: 0 });
+      k.requests++;
+      k.bytes += r.method === 'GET' ? r.bytes : 0;
+    }
+    return {
+      url: '#/',
+      runs,
+      viewport: VIEWPORT,
+      ms,
+      transferBytes: summary(bytes),
+      requests: summary(samples.map((s) => s.requests.length)),
+      byKind,
+      rendererMiB: summary(samples.map((s) => s.rendererMiB)),
+      loadedPaths: [...new Set(samples.flatMap((s) => s.requests.map((r) => r.path)))].sort(),
+      firstRunRequests: samples[0].requests,
+      samples: samples.map(({ ms, rendererMiB, errors, requests }) => ({ ms, rendererMiB, errors, requests: requests.length })),
+    };
+  },
+  report(r) {
+    const rows = Object.entries(r.ms).map(([k, s]) => [k, s.median, s.p95, s.min, s.max]);
+    const kinds = Object.entries(r.byKind).map(([k, v]) => [k, v.requests, kib(v.bytes)]);
+    return [
+      table(['milestone (ms)', 'median', 'p95', 'min', 'max'], rows),
+      '',
+      `transferred per cold load: ${kib(r.transferBytes.median)} KiB in ${r.requests.median} requests (median); renderer ${r.rendererMiB.median} MiB`,
+      table(['kind', 'requests', 'KiB sent'], kinds),
+    ].join('\n');
+  },
+};
