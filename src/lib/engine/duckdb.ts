@@ -33,6 +33,11 @@ export interface DuckConnection {
   dropFile(name: string): Promise<void>;
   /** Reads a file DuckDB wrote (for example with COPY ... TO) back into JS. */
   copyFileToBuffer(name: string): Promise<Uint8Array>;
+  /**
+   * Creates table `table` from an Arrow IPC stream (an imported file, typed in JS). Optional so
+   * that test adapters written before it need not change.
+   */
+  insertArrowIPC?(table: string, ipc: Uint8Array): Promise<void>;
   version(): Promise<string>;
 }
 
@@ -76,6 +81,7 @@ export async function openDuckDB(onProgress?: (p: LoadProgress) => void): Promis
     registerBuffer: (name, bytes) => db.registerFileBuffer(name, bytes),
     dropFile: async (name) => void (await db.dropFile(name)),
     copyFileToBuffer: (name) => db.copyFileToBuffer(name),
+    insertArrowIPC: (table, ipc) => conn.insertArrowFromIPCStream(ipc, { name: table, create: true }),
     version: () => db.getVersion(),
   };
 }

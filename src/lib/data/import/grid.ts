@@ -1,0 +1,112 @@
+/**
+ * From a grid of cells (CSV records, a worksheet, JSON records) to a table: which row holds the
+ * header, clean and unique column names, and the rows that do not fit the header.
+ */
+export type Cell = string | number | boolean | Date | null;
+
+/** A table as read from a file, before types are applied. */
+export interface RawTable {
+  columns: string[];
+  /** One array per data row, as long as `columns`. */
+  rows: Cell[][];
+  /** Row number in the file (line for text, row for a worksheet, element for JSON), 1-based, per row. */
+  sourceRows: number[];
+  /** Rows whose number of values differs from the header's. */
+  ragged: RaggedRow[];
+  /** Header names that were empty or repeated and were renamed. */
+  renamed: { index: number; from: string; to: string }[];
+}
+
+export interface RaggedRow {
+  row: number;
+  values: number;
+  expected: number;
+  /** Non-empty values beyond the header that were dropped. */
+  dropped: string[];
+}
+
+export const isEmptyCell = (c: Cell): boolean => c === null || (typeof c === 'string' && c.trim() === '');
+
+const nonEmpty = (row: readonly Cell[]) => row.reduce<number>((n, c) => n + (isEmptyCell(c) ? 0 : 1), 0);
+
+/**
+ * Index of the header row: the first row that fills at least half as many cells as the fullest of
+ * the first rows, so that a title line ("江海区电子信息企业名录") above the header is skipped.
+ */
+export function detectHeaderRow(grid: readonly (readonly Cell[])[], look = 10): number {
+  const counts: { i: number; n: number }[] = [];
+  for (let i = 0; i < grid.length && counts.length < look; i++) {
+    const n = nonEmpty(grid[i]);
+    if (n > 0) counts.push({ i, n });
+  }
+  if (counts.length === 0) return 0;
+  const max = Math.max(...counts.map((c) => c.n));
+  return counts.find((c) => c.n >= Math.max(1, Math.ceil(max / 2)))!.i;
+}
+
+const cellText = (c: Cell): string =>
+  c === null ? '' : c instanceof Date ? c.toISOString().slice(0, 10) : String(c);
+
+/** Trims and collapses whitespace (Excel headers often hold line breaks); fills empty and repeated names. */
+export function cleanHeader(cells: readonly Cell[], width: number): { columns: string[]; renamed: RawTable['renamed'] } {
+  const columns: string[] = [];
+  const renamed: RawTable['renamed'] = [];
+  const used = new Set<string>();
+  for (let i = 0; i < width; i++) {
+    const from = cellText(cells[i] ?? null);
+    let name = from.replace(/\s+/g, ' ').trim().replaceAll('\u0000', '');
+    if (name === '') name = `column_${i + 1}`;
+    let unique = name;
+    for (let k = 2; used.has(unique.toLowerCase()); k++) unique = `${name}_${k}`;
+    // DuckDB compares column names without regard to case, so "Name" and "name" clash too.
+    used.add(unique.toLowerCase());
+    if (unique !== from) {
+      // Whitespace tidying alone is not worth a warning.
+      if (from.replace(/\s+/g, ' ').trim() !== unique) renamed.push({ index: i, from, to: unique });
+    }
+    columns.push(unique);
+  }
+  return { columns, renamed };
+}
+
+/**
+ * Builds a table from `grid` with the header at `headerRow` (null: no header, columns are numbered).
+ * Rows that are entirely empty are skipped; short rows are padded with nulls; values beyond the
+ * header are dropped and reported.
+ */
+export function gridToTable(
+  grid: readonly (readonly Cell[])[],
+  headerRow: number | null,
+  sourceRowOf: (gridIndex: number) => number = (i) => i + 1,
+): RawTable {
+  const start = headerRow === null ? 0 : headerRow + 1;
+  const header = headerRow === null ? [] : grid[headerRow] ?? [];
+  // The table is as wide as the header, ignoring trailing empty header cells with no data under them.
+  let width = header.length;
+  while (width > 0 && isEmptyCell(header[width - 1]) && !grid.slice(start, start + 200).some((r) => !isEmptyCell(r[width - 1] ?? null))) width--;
+  if (headerRow === null) width = Math.max(0, ...grid.map((r) => lastNonEmpty(r) + 1));
+  const { columns, renamed } = cleanHeader(header, width);
+  const rows: Cell[][] = [];
+  const sourceRows: number[] = [];
+  const ragged: RaggedRow[] = [];
+  for (let i = start; i < grid.length; i++) {
+    const r = grid[i];
+    if (nonEmpty(r) === 0) continue;
+    const last = lastNonEmpty(r);
+    if (last >= width) {
+      ragged.push({ row: sourceRowOf(i), values: last + 1, expected: width, dropped: r.slice(width, last + 1).filter((c) => !isEmptyCell(c)).map(cellText) });
+    } else if (r.length < width) {
+      ragged.push({ row: sourceRowOf(i), values: r.length, expected: width, dropped: [] });
+    }
+    const out: Cell[] = new Array(width);
+    for (let c = 0; c < width; c++) out[c] = r[c] ?? null;
+    rows.push(out);
+    sourceRows.push(sourceRowOf(i));
+  }
+  return { columns, rows, sourceRows, ragged, renamed };
+}
+
+function lastNonEmpty(r: readonly Cell[]): number {
+  for (let i = r.length - 1; i >= 0; i--) if (!isEmptyCell(r[i])) return i;
+  return -1;
+}

@@ -1,0 +1,180 @@
+/**
+ * Putting staged tables into the engine and taking them out again, mapping one onto the `firms`
+ * view and restoring the bundled data. Every name from a file is quoted; every value is bound.
+ * The list of loaded tables lives here, outside any component, so it survives a change of view.
+ */
+import type { Engine } from '../../engine';
+import { toRows } from '../../engine';
+import { quoteIdent, quoteLiteral } from '../../sql';
+import { bundledManifestUrl, registerDataset } from '../catalog';
+import { firmSource, setFirmSource } from '../source';
+import { toArrowIPC } from './arrow';
+import type { FileKind } from './kind';
+import { firmMappingStatements, unrecognisedSql, type FirmMapping, type MappingOptions } from './mapping';
+import { ImportError } from './problems';
+import type { StagedGrid, StagedParquet } from './stage';
+import { sqlType } from './types';
+
+export interface LoadedColumn {
+  name: string;
+  type: string;
+}
+
+export interface LoadedTable {
+  name: string;
+  file: string;
+  kind: FileKind;
+  sheet: string | null;
+  rows: number;
+  columns: LoadedColumn[];
+}
+
+let tables: LoadedTable[] = [];
+const listeners = new Set<(t: readonly LoadedTable[]) => void>();
+const emit = () => {
+  for (const fn of listeners) fn(tables);
+};
+
+export const loadedTables = (): readonly LoadedTable[] => tables;
+
+export function onLoadedTables(fn: (t: readonly LoadedTable[]) => void): () => void {
+  listeners.add(fn);
+  fn(tables);
+  return () => listeners.delete(fn);
+}
+
+/** Column names and DuckDB types of a table, in order. */
+export async function describeTable(engine: Engine, table: string): Promise<LoadedColumn[]> {
+  const rows = toRows(
+    await engine.queryParams(
+      `SELECT column_name AS name, data_type AS type FROM information_schema.columns WHERE table_schema = 'main' AND table_name = ? ORDER BY ordinal_position`,
+      [table],
+    ),
+  );
+  return rows.map((r) => ({ name: String(r.name), type: String(r.type) }));
+}
+
+async function register(engine: Engine, t: Omit<LoadedTable, 'rows' | 'columns'>): Promise<LoadedTable> {
+  const [count] = toRows(await engine.query(`SELECT count(*)::BIGINT AS n FROM ${quoteIdent(t.name)}`));
+  const loaded: LoadedTable = { ...t, rows: Number(count.n), columns: await describeTable(engine, t.name) };
+  tables = [...tables.filter((x) => x.name !== t.name), loaded];
+  emit();
+  engine.invalidate();
+  return loaded;
+}
+
+/** Creates table `name` from a staged text, JSON or workbook table with the chosen column types. */
+export async function loadGrid(engine: Engine, s: StagedGrid, name: string): Promise<LoadedTable> {
+  const ipc = toArrowIPC(
+    s.table.columns.map((col, c) => ({ name: col, type: s.types[c], wide: s.check.columns[c].wide, values: s.check.columns[c].values })),
+  );
+  await engine.exclusive(async (conn) => {
+    if (!conn.insertArrowIPC) throw new Error('this engine cannot take Arrow tables');
+    try {
+      await conn.insertArrowIPC(name, ipc);
+    } catch (err) {
+      await conn.query(`DROP TABLE IF EXISTS ${quoteIdent(name)}`).catch(() => undefined);
+      throw new ImportError({ code: 'engine', file: s.file, detail: (err as Error).message });
+    }
+  });
+  return register(engine, { name, file: s.file, kind: s.kind, sheet: s.sheet });
+}
+
+let parquetSeq = 0;
+
+/**
+ * Copies a Parquet file into table `name`. The bytes are registered under a private name only for
+ * the copy, so that a truncated or corrupt file fails here, with its name, and not later in a chart.
+ */
+export async function loadParquet(engine: Engine, s: StagedParquet, name: string): Promise<LoadedTable> {
+  const fileName = `import_${++parquetSeq}.parquet`;
+  await engine.exclusive(async (conn) => {
+    await conn.registerBuffer(fileName, s.bytes);
+    try {
+      await conn.query(`CREATE TABLE ${quoteIdent(name)} AS SELECT * FROM read_parquet(${quoteLiteral(fileName)})`);
+    } catch (err) {
+      await conn.query(`DROP TABLE IF EXISTS ${quoteIdent(name)}`).catch(() => undefined);
+      throw new ImportError({ code: 'parquet-unreadable', file: s.file, detail: (err as Error).message.split('\n')[0] });
+    } finally {
+      await conn.dropFile(fileName).catch(() => undefined);
+    }
+  });
+  return register(engine, { name, file: s.file, kind: 'parquet', sheet: null });
+}
+
+/** Drops an imported table; if the firm views run on it, they go back to the bundled data first. */
+export async function removeTable(engine: Engine, name: string): Promise<void> {
+  const src = firmSource();
+  if (src.kind === 'user' && src.table === name) await restoreBundled(engine);
+  await engine.query(`DROP TABLE IF EXISTS ${quoteIdent(name)}`);
+  tables = tables.filter((t) => t.name !== name);
+  emit();
+  engine.invalidate();
+}
+
+export interface MappingResult {
+  rows: number;
+  /** Per field, source values that were not recognised and became NULL. */
+  unrecognised: { field: string; n: number; examples: string[] }[];
+}
+
+/** Builds the mapped firm table from `source` and points the `firms` view (and every firm chart) at it. */
+export async function applyFirmMapping(engine: Engine, source: string, label: string, mapping: FirmMapping, options: MappingOptions): Promise<MappingResult> {
+  const types = Object.fromEntries((await describeTable(engine, source)).map((c) => [c.name, c.type]));
+  const unrecognised: MappingResult['unrecognised'] = [];
+  let rows = 0;
+  await engine.exclusive(async (conn) => {
+    for (const sql of firmMappingStatements(source, mapping, types, options)) await conn.query(sql);
+    rows = Number(toRows(await conn.query('SELECT count(*)::BIGINT AS n FROM firms_user'))[0].n);
+    const check = unrecognisedSql(source, mapping, types, options);
+    if (check) {
+      for (const r of toRows(await conn.query(check))) {
+        unrecognised.push({ field: String(r.field), n: Number(r.n), examples: (r.examples as unknown[] | null ?? []).map(String) });
+      }
+    }
+  });
+  setFirmSource({ kind: 'user', table: source, label });
+  engine.invalidate();
+  return { rows, unrecognised };
+}
+
+/** Points every bundled view back at its Parquet file and the firm views at the bundled firms. */
+export async function restoreBundled(engine: Engine): Promise<void> {
+  await registerDataset(engine, bundledManifestUrl());
+  await engine.query('DROP TABLE IF EXISTS firms_user');
+  setFirmSource({ kind: 'bundled' });
+  engine.invalidate();
+}
+
+/**
+ * Recreates the bundled views after SQL console statements may have dropped or replaced them. A
+ * user's mapped firm table, if still there, keeps the firm views; imported tables are left alone,
+ * and tables the console dropped leave the list.
+ */
+export async function repairBundled(engine: Engine): Promise<void> {
+  await registerDataset(engine, bundledManifestUrl());
+  const src = firmSource();
+  if (src.kind === 'user') {
+    const [r] = toRows(await engine.query(`SELECT count(*)::INTEGER AS n FROM information_schema.tables WHERE table_schema = 'main' AND table_name = 'firms_user'`));
+    if (Number(r.n) > 0) await engine.query('CREATE OR REPLACE VIEW firms AS SELECT * FROM firms_user');
+    else setFirmSource({ kind: 'bundled' });
+  }
+  await syncLoadedTables(engine);
+  engine.invalidate();
+}
+
+/** Drops from the list the imported tables that no longer exist (a console user may DROP them). */
+export async function syncLoadedTables(engine: Engine): Promise<void> {
+  if (tables.length === 0) return;
+  const existing = new Set(
+    toRows(await engine.query(`SELECT table_name FROM information_schema.tables WHERE table_schema = 'main'`)).map((r) => String(r.table_name)),
+  );
+  const next = tables.filter((t) => existing.has(t.name));
+  if (next.length !== tables.length) {
+    tables = next;
+    emit();
+  }
+}
+
+/** Table name of the DuckDB type a staged column will get, for the preview's type column. */
+export const stagedSqlType = sqlType;
