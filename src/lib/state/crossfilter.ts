@@ -51,6 +51,8 @@ export class Crossfilter {
   #cube: ActiveCube | null = null;
   #building: string | null = null;
   #seq = 0;
+  /** False until the first refresh: the table may not exist before the data is registered. */
+  #started = false;
   #pending = 0;
   #idleWaiters: (() => void)[] = [];
 
@@ -62,6 +64,11 @@ export class Crossfilter {
     /** Column summed for the KPIs and the concentration measures. */
     readonly measure = 'output_2022',
   ) {}
+
+  /** A new state number, for an input that will be applied later (coalesced to a frame). */
+  nextSeq(): number {
+    return ++this.#seq;
+  }
 
   get selections(): Selections {
     return this.#sels;
@@ -92,7 +99,7 @@ export class Crossfilter {
     entry.build = build;
     entry.listeners.add(fn);
     this.#derived.set(id, entry);
-    this.#runDerived(id, this.#seq);
+    if (this.#started) this.#runDerived(id, this.#seq);
     return () => {
       entry.listeners.delete(fn);
       if (entry.listeners.size === 0) this.#derived.delete(id);
@@ -101,11 +108,12 @@ export class Crossfilter {
 
   /** Re-runs a derived query (its SQL changed: a new sort or page). */
   rerun(id: string): void {
-    this.#runDerived(id, this.#seq);
+    if (this.#started) this.#runDerived(id, this.#seq);
   }
 
   /** Queries every view afresh (after the data changed). */
   refresh(sels: Selections = this.#sels): void {
+    this.#started = true;
     this.#cube = null;
     this.#sels = sels;
     const seq = ++this.#seq;
@@ -122,6 +130,7 @@ export class Crossfilter {
     this.#seq = Math.max(this.#seq, seq);
     const prev = this.#sels;
     this.#sels = sels;
+    if (!this.#started) return seq;
     const changed = this.dims.filter((d) => !sameSel(prev[d.id], sels[d.id])).map((d) => d.id);
     const cube = this.#cube;
     if (cube && changed.some((id) => id !== cube.dim)) this.#cube = null;
@@ -143,7 +152,7 @@ export class Crossfilter {
   /** Builds the data cube for a brushable view (on pointer enter or focus), unless one is ready. */
   async activate(dimId: string): Promise<void> {
     const dim = this.dims.find((d) => d.id === dimId);
-    if (!this.preagg || !dim || dim.kind !== 'interval') return;
+    if (!this.preagg || !this.#started || !dim || dim.kind !== 'interval') return;
     const basis = this.#basis(dimId);
     if ((this.#cube?.dim === dimId && this.#cube.basis === basis) || this.#building === basis + dimId) return;
     this.#building = basis + dimId;
