@@ -6,15 +6,15 @@ import { CHART_IDS } from './expected.mjs';
 export const figure = (page, id) => page.locator(`figure.chart[data-chart-id="${id}"]`);
 
 /**
- * Waits until `count` charts are ready with marks drawn. Fails at once, with the message, if an
+ * Waits until `count` charts are ready with marks drawn (any element of class mark: bars, curves). Fails at once, with the message, if an
  * alert appears instead (engine failure or a chart error), rather than running into the timeout.
  */
-export async function chartsReady(page, count = CHART_IDS.length, frame = page) {
-  const handle = await frame.waitForFunction((count) => {
+export async function chartsReady(pageOrFrame, count = CHART_IDS.length) {
+  const handle = await pageOrFrame.waitForFunction((count) => {
     const alert = document.querySelector('[role=alert]');
     if (alert) return { alert: alert.textContent.trim() };
     const figs = [...document.querySelectorAll('figure.chart')];
-    const drawn = figs.filter((f) => f.dataset.state === 'ready' && f.querySelector('svg.chart-svg rect.mark'));
+    const drawn = figs.filter((f) => f.dataset.state === 'ready' && f.querySelector('svg.chart-svg .mark'));
     return figs.length === count && drawn.length === count ? { drawn: drawn.length } : false;
   }, count);
   const state = await handle.jsonValue();
