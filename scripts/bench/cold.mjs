@@ -33,7 +33,7 @@ function milestones() {
     else if (barSeen) painted('engine');
     const figs = document.querySelectorAll('figure.chart');
     let drawn = 0;
-    for (const f of figs) if (f.dataset.state === 'ready' && f.querySelector('svg.chart-svg rect.mark')) drawn++;
+    for (const f of figs) if (f.dataset.state === 'ready' && f.querySelector('svg.chart-svg .mark')) drawn++;
     if (drawn > 0) painted('firstChart');
     if (figs.length > 0 && drawn === figs.length) {
       m.charts = figs.length;
@@ -88,7 +88,14 @@ async function coldLoad(server, url) {
     context.on('requestfinished', () => finished++);
     const mark = server.log.length;
     await page.goto(url, { waitUntil: 'commit' });
-    await page.waitForFunction(() => window.__milestones && ('allCharts' in window.__milestones.t || window.__milestones.alert), null, { timeout: 120_000 });
+    await page
+      .waitForFunction(() => window.__milestones && ('allCharts' in window.__milestones.t || window.__milestones.alert), null, { timeout: 60_000 })
+      .catch(async (err) => {
+        const states = await page
+          .$$eval('figure.chart', (figs) => figs.map((f) => `${f.dataset.chartId}: ${f.dataset.state}`).join(', '))
+          .catch(() => 'unknown');
+        throw new Error(`not every chart was drawn (${states}): ${err.message.split('\n')[0]}`);
+      });
     const m = await page.evaluate(() => {
       const nav = performance.getEntriesByType('navigation')[0];
       return { ...window.__milestones, dcl: nav.domContentLoadedEventEnd, load: nav.loadEventEnd };
@@ -126,7 +133,7 @@ export default {
     kpi: 'first li.kpi tile painted (tiles render from the build-time snapshot)',
     engine: 'the role=progressbar element has gone (engine started and dataset registered)',
     dataReady: "window.__jianghai.ready resolved (the app's own dataset-registered promise; no paint)",
-    firstChart: 'first figure.chart with data-state=ready and a rect.mark, painted',
+    firstChart: 'first figure.chart with data-state=ready and a mark (any element of class mark: rect bars, path curves), painted',
     allCharts: 'every figure.chart ready with marks, painted',
     transferBytes: 'bytes the server sent for the load (response bodies, precompressed br/gzip where the browser accepts it, 206 ranges as sent)',
     rendererMiB: 'resident memory of the largest renderer process after all charts are drawn (ps rss)',
@@ -166,6 +173,7 @@ export default {
       '',
       `transferred per cold load: ${kib(r.transferBytes.median)} KiB in ${r.requests.median} requests (median); renderer ${r.rendererMiB.median} MiB`,
       table(['kind', 'requests', 'KiB sent'], kinds),
+      ...r.samples.flatMap((s, i) => s.errors.map((e) => `run ${i + 1} logged an error: ${e}`)),
     ].join('\n');
   },
 };
