@@ -3,11 +3,15 @@ import App from './App.svelte';
 import { engine } from './lib/engine';
 import { bundledManifestUrl, registerDataset } from './lib/data/catalog';
 import { CHARTS } from './views/charts/specs';
+import { parseHash } from './lib/state/url';
 import './app.css';
 
 // Start the worker and the data registration now, in parallel with the first paint: the KPI tiles
 // render from the build-time snapshot and never wait for the engine.
-const dataReady = registerDataset(engine, bundledManifestUrl());
+// `data=<manifest url>` points the app at another dataset folder (e.g. province-scale Parquet on an
+// object store), read with range requests like the bundled one.
+const dataUrl = parseHash(location.hash).data;
+const dataReady = registerDataset(engine, dataUrl ? new URL(dataUrl, document.baseURI).href : bundledManifestUrl());
 dataReady.catch(() => undefined);
 
 // A small read-only handle for the benchmark and the SQL console's tests: run a query, see chart SQL.

@@ -117,9 +117,39 @@ export class Crossfilter {
     this.#cube = null;
     this.#sels = sels;
     const seq = ++this.#seq;
-    for (const d of this.dims) this.#query(d, seq);
-    this.#querySummary(seq);
+    if (Object.values(sels).some(isActive)) {
+      for (const d of this.dims) this.#query(d, seq);
+      this.#querySummary(seq);
+    } else this.#queryAllAtOnce(seq);
     for (const id of this.#derived.keys()) this.#runDerived(id, seq);
+  }
+
+  /**
+   * With nothing selected every view reads the same rows, so one scan with GROUPING SETS answers
+   * all views and the KPIs (on province-scale tables this is most of the first render).
+   */
+  #queryAllAtOnce(seq: number): void {
+    const keys = this.dims.map((d) => this.#keyExpr(d));
+    const m = quoteIdent(this.measure);
+    const sql =
+      `SELECT ${keys.map((k, i) => `${k} AS k${i}`).join(', ')}, grouping_id(${keys.join(', ')})::INTEGER AS g, ` +
+      `count(*)::DOUBLE AS n, sum(${m})::DOUBLE AS s, sum(${m}::DOUBLE * ${m})::DOUBLE AS q ` +
+      `FROM ${quoteIdent(this.table)} GROUP BY GROUPING SETS (${keys.map((k) => `(${k})`).join(', ')}, ())`;
+    this.#track(this.engine.query(sql, { key: 'cf:all', cache: true }), (t) => {
+      const rows = toRows(t);
+      const all = (1 << keys.length) - 1;
+      this.dims.forEach((d, i) => {
+        // grouping_id sets a bit for every key left out of the grouping set.
+        const g = all - (1 << (keys.length - 1 - i));
+        const out = rows
+          .filter((r) => r.g === g && !(d.kind === 'interval' && r[`k${i}`] === null))
+          .map((r) => ({ key: r[`k${i}`] as string | number, n: Number(r.n) }))
+          .sort((a, b) => b.n - a.n || String(a.key).localeCompare(String(b.key)));
+        this.#emit(d.id, { rows: out, seq, fromCube: false });
+      });
+      const total = rows.find((r) => r.g === all);
+      this.#emitSummary({ count: Number(total?.n ?? 0), output: Number(total?.s ?? 0), sumsq: Number(total?.q ?? 0), seq });
+    });
   }
 
   /**

@@ -1,0 +1,78 @@
+// Generates a province-scale firm table with the bundled schema, for benchmarks and for trying the
+// app on big data:  node scripts/build-scale.mjs --rows 1000000 [--out data/scale/1m]   (npm run data:scale -- --rows N)
+// The folder gets firms.parquet (sorted by output, row groups of 122,880 rows, so a range on output
+// reads few row groups), copies of the small bundled tables, and a manifest.json; open the app with
+// #/?data=<url of that manifest.json>. Output is git-ignored: regenerate it, never commit it.
+import { copyFileSync, mkdirSync, readFileSync, statSync, writeFileSync, createReadStream } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { DuckDBInstance } from '@duckdb/node-api';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+
+function parseArgs(argv) {
+  let rows = 1_000_000;
+  let out = null;
+  for (let i = 0; i < argv.length; i++) {
+    if (argv[i] === '--rows') rows = Number(argv[++i]);
+    else if (argv[i] === '--out') out = resolve(argv[++i]);
+    else throw new Error(`unknown argument ${argv[i]}; usage: node scripts/build-scale.mjs --rows N [--out DIR]`);
+  }
+  if (!Number.isInteger(rows) || rows < 1 || rows > 100_000_000) throw new Error('--rows must be a whole number from 1 to 100,000,000');
+  const label = rows % 1_000_000 === 0 ? `${rows / 1_000_000}m` : rows % 1000 === 0 ? `${rows / 1000}k` : String(rows);
+  return { rows, out: out ?? join(root, 'data', 'scale', label) };
+}
+
+const sha256 = (file) =>
+  new Promise((ok, ko) => {
+    const h = createHash('sha256');
+    createReadStream(file).on('data', (d) => h.update(d)).on('end', () => ok(h.digest('hex'))).on('error', ko);
+  });
+
+const { rows, out } = parseArgs(process.argv.slice(2));
+mkdirSync(out, { recursive: true });
+const t0 = Date.now();
+const db = await DuckDBInstance.create(':memory:');
+const conn = await db.connect();
+// Shares follow the bundled model: segment and subdistrict mix, about 8.6 % above designated size,
+// heavy-tailed (log-normal) output with the above-size line at 2,000 万元.
+await conn.run(`SELECT setseed(0.20230707)`);
+const file = join(out, 'firms.parquet');
+await conn.run(`
+  COPY (
+    WITH base AS (
+      SELECT i, random() AS r1, random() AS r2, random() AS r3, random() AS r4, random() AS r5, random() AS r6, random() AS r7
+      FROM range(${rows}) t(i)
+    ), shaped AS (
+      SELECT *, greatest(1, round(exp(5.45 + 1.55 * sqrt(-2 * ln(greatest(r3, 1e-12))) * cos(2 * pi() * r4))))::INTEGER AS o FROM base
+    )
+    SELECT
+      printf('S%09d', i + 1) AS id,
+      printf('模拟企业%09d', i + 1) AS name,
+      CASE WHEN r1 < 0.3093 THEN '电子关键元器件' WHEN r1 < 0.4937 THEN '印刷电路板' WHEN r1 < 0.7287 THEN '智能家电'
+           WHEN r1 < 0.8453 THEN '汽车电子' ELSE 'LED照明器件' END AS segment,
+      CASE WHEN r2 < 0.3641 THEN '江南街道' WHEN r2 < 0.7109 THEN '外海街道' ELSE '礼乐街道' END AS area,
+      CASE WHEN o >= 2000 THEN '规上' ELSE '规下' END AS scale_class,
+      CASE WHEN r5 < 0.0006 THEN '国家级小巨人' WHEN r5 < 0.0214 THEN '省级专精特新' ELSE '无' END AS srdi_level,
+      r5 > 0.99995 AS single_champion,
+      o AS output_2022,
+      greatest(3, round(o * (0.4 + r6) / 8))::INTEGER AS employees,
+      (1985 + floor(r7 * 38))::INTEGER AS founded,
+      TRUE AS modelled
+    FROM shaped
+    ORDER BY output_2022, id
+  ) TO '${file.replaceAll("'", "''")}' (FORMAT parquet, COMPRESSION zstd, ROW_GROUP_SIZE 122880, PARQUET_VERSION V1)`);
+
+const manifest = JSON.parse(readFileSync(join(root, 'data', 'manifest.json'), 'utf8'));
+for (const t of manifest.tables) {
+  if (t.name === 'firms') {
+    t.rows = rows;
+    t.bytes = statSync(file).size;
+    t.sha256 = await sha256(file);
+    t.description = { zh: `规模测试用模拟企业表（${rows}行），结构与内置数据相同。`, en: `Scale-test modelled firm table (${rows} rows), same schema as the bundled data.` };
+  } else copyFileSync(join(root, 'data', t.file), join(out, t.file));
+}
+manifest.dataVersion = `scale-${rows}`;
+writeFileSync(join(out, 'manifest.json'), JSON.stringify(manifest, null, 2) + '\n');
+console.log(`wrote ${rows.toLocaleString('en')} firms to ${file} (${(statSync(file).size / 2 ** 20).toFixed(1)} MiB) in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
