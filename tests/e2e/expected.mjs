@@ -29,6 +29,8 @@ export const KPIS = {
   ],
 };
 
+const AREAS = { 江南街道: 'Jiangnan Subdistrict', 外海街道: 'Waihai Subdistrict', 礼乐街道: 'Lile Subdistrict' };
+
 const SEGMENTS = {
   电子关键元器件: 'Key electronic components',
   印刷电路板: 'Printed circuit boards',
@@ -44,9 +46,11 @@ export const MENU = {
 };
 
 /**
- * Per chart: whether it rests on modelled rows, how many marks it draws, the data-row values (and
- * their label per language, where the label is part of the contract), the data-series values, and
- * how many rows its table has. `marks: null` means "one per non-empty bin" (checked otherwise).
+ * Per chart, in page order: whether it rests on modelled rows, how many marks it draws, the data-row
+ * values (and their label per language, where the label is part of the contract), the data-series
+ * values, how many rows its table has, and whether its tooltips count firms (they must add up to all
+ * of them). `marks: null` means "one per bin, more than ten"; `tableRows: null` means "one per mark";
+ * `rectMarks: false` for charts whose mark is a curve.
  */
 export const CHARTS = {
   'firms-by-segment': {
@@ -58,6 +62,15 @@ export const CHARTS = {
     tableRows: 5,
     countsFirms: true,
   },
+  'firms-by-area': {
+    modelled: true,
+    marks: 3,
+    rows: Object.keys(AREAS),
+    labels: { zh: Object.fromEntries(Object.keys(AREAS).map((k) => [k, k])), en: AREAS },
+    series: null,
+    tableRows: 3,
+    countsFirms: true,
+  },
   'firms-by-scale-srdi': {
     modelled: true,
     marks: 6,
@@ -67,10 +80,14 @@ export const CHARTS = {
       en: { 规上: 'Above designated size', 规下: 'Below designated size' },
     },
     series: ['国家级小巨人', '省级专精特新', '无'],
-    tableRows: 6,
+    // The chart draws all six (one at zero width: no firm below designated size is a national
+    // "little giant"); the table lists the five combinations that have firms.
+    tableRows: 5,
     countsFirms: true,
   },
   'output-distribution': { modelled: true, marks: null, rows: null, series: null, tableRows: null, countsFirms: true },
+  'founding-years': { modelled: true, marks: null, rows: null, series: null, tableRows: null, countsFirms: true },
+  concentration: { modelled: true, marks: 1, rows: null, series: null, tableRows: undefined, rectMarks: false },
   'projects-investment': { modelled: true, marks: 40, distinctRows: 20, series: ['planned', 'completed'], tableRows: 20 },
   schools: { modelled: false, marks: 4, distinctRows: 2, series: ['seats', 'classes'], tableRows: 2 },
 };

@@ -24,7 +24,7 @@ test('the embed view posts its height to the parent page', { timeout: TIMEOUT },
   await withPage({ server }, async ({ page, open }) => {
     await open('host.html#/embed/firms-by-segment');
     const iframe = await (await page.waitForSelector('iframe#embed')).contentFrame();
-    await chartsReady(iframe, 1);
+    await chartsReady(iframe, ['firms-by-segment']);
     const height = await iframe.evaluate(() => Math.ceil(document.querySelector('.embed').getBoundingClientRect().height));
     assert.ok(height > 200, `the embedded chart is drawn (height ${height})`);
     // The last message must carry the drawn height, not only the placeholder's.

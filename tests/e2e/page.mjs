@@ -6,19 +6,23 @@ import { CHART_IDS } from './expected.mjs';
 export const figure = (page, id) => page.locator(`figure.chart[data-chart-id="${id}"]`);
 
 /**
- * Waits until `count` charts are ready with marks drawn (any element of class mark: bars, curves). Fails at once, with the message, if an
- * alert appears instead (engine failure or a chart error), rather than running into the timeout.
+ * Waits until every chart on the page is ready with marks drawn (any element of class mark: bars,
+ * curves), then checks that the page has exactly the charts `ids`, in that order (or, given a number,
+ * that many charts). Fails at once, with the message, if an alert appears instead (engine failure or
+ * a chart error).
  */
-export async function chartsReady(pageOrFrame, count = CHART_IDS.length) {
-  const handle = await pageOrFrame.waitForFunction((count) => {
+export async function chartsReady(pageOrFrame, ids = CHART_IDS) {
+  const handle = await pageOrFrame.waitForFunction(() => {
     const alert = document.querySelector('[role=alert]');
     if (alert) return { alert: alert.textContent.trim() };
     const figs = [...document.querySelectorAll('figure.chart')];
-    const drawn = figs.filter((f) => f.dataset.state === 'ready' && f.querySelector('svg.chart-svg .mark'));
-    return figs.length === count && drawn.length === count ? { drawn: drawn.length } : false;
-  }, count);
+    const drawn = figs.every((f) => f.dataset.state === 'ready' && f.querySelector('svg.chart-svg .mark'));
+    return figs.length > 0 && drawn ? { ids: figs.map((f) => f.dataset.chartId) } : false;
+  });
   const state = await handle.jsonValue();
   assert.equal(state.alert, undefined, `an alert appeared instead of the charts: ${state.alert}`);
+  if (typeof ids === 'number') assert.equal(state.ids.length, ids, `number of charts (${state.ids.join(', ')})`);
+  else assert.deepEqual(state.ids, ids, 'the charts on the page (update tests/e2e/expected.mjs when a chart is added on purpose)');
 }
 
 /** Everything a chart test looks at, read in one round trip. */
@@ -32,10 +36,12 @@ export function readChart(page, id) {
       source: text(fig.querySelector('figcaption .source-line')),
       sourceHref: fig.querySelector('figcaption .source-line a')?.getAttribute('href') ?? null,
       modelled: fig.querySelector('.modelled-mark') !== null,
-      marks: [...(svg?.querySelectorAll('rect.mark') ?? [])].map((r) => ({
+      // A mark tells its value by a <title> tooltip or, when it is a button (linked views), by its aria-label.
+      marks: [...(svg?.querySelectorAll('.mark') ?? [])].map((r) => ({
+        tag: r.tagName.toLowerCase(),
         row: r.dataset.row ?? null,
         series: r.dataset.series ?? null,
-        title: text(r.querySelector('title')) ?? '',
+        title: text(r.querySelector(':scope > title')) ?? r.getAttribute('aria-label') ?? '',
       })),
       rowLabels: [...(svg?.querySelectorAll('text.row-label') ?? [])].map(text),
       menu: [...fig.querySelectorAll('button')].map(text),
@@ -44,9 +50,9 @@ export function readChart(page, id) {
   });
 }
 
-/** The count at the end of a tooltip such as "汽车电子: 196家" or "1 million – 1.8 million yuan: 331 firms". */
+/** The count in a tooltip such as "汽车电子: 196家" or "1 million – 1.8 million yuan: 331 firms (19.7%)". */
 export function tooltipCount(title) {
-  const m = /:\s*([\d,]+)\s*(?:家|firms?)$/.exec(title);
+  const m = /:\s*([\d,]+)\s*(?:家|firms?)(?:\s*[(（][^)）]*[)）])?$/.exec(title);
   assert.ok(m, `tooltip "${title}" does not end with a firm count`);
   return Number(m[1].replaceAll(',', ''));
 }
