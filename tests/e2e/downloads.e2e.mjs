@@ -25,9 +25,10 @@ test('"Download CSV" gives a UTF-8 file with a byte-order mark, a header row and
       assert.equal(name, 'firms-by-segment.csv');
       assert.deepEqual(bytes.subarray(0, 3), BOM, 'starts with the UTF-8 byte-order mark');
       const lines = bytes.subarray(3).toString('utf8').split(/\r?\n/).filter(Boolean);
-      assert.equal(lines[0], header);
+      // Further columns (such as a share) may follow the two that every reader needs.
+      assert.equal(lines[0].split(',').slice(0, 2).join(','), header);
       assert.equal(lines.length, 1 + 5, 'header and five segments');
-      const total = lines.slice(1).reduce((a, l) => a + Number(l.split(',').at(-1)), 0);
+      const total = lines.slice(1).reduce((a, l) => a + Number(l.split(',')[1]), 0);
       assert.equal(total, 1681, 'the counts add up to the published number of firms');
     }
   }),
@@ -44,7 +45,7 @@ test('"Download SVG" gives a standalone SVG with the chart title, the source lin
     assert.ok(svg.includes(`>${chart.title}<`), `contains the title "${chart.title}"`);
     assert.ok(svg.includes('Source: Jiangmen Daily, 7 July 2023'), 'contains the source line');
     assert.ok(svg.includes('Modelled data'), 'contains the modelled mark');
-    assert.equal(svg.match(/<rect[^>]*class="mark"/g)?.length, 5, 'contains the five bars');
+    assert.equal(svg.match(/<rect[^>]*class="mark\b/g)?.length, 5, 'contains the five bars');
   }),
 );
 
