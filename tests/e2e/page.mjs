@@ -44,7 +44,7 @@ export function readChart(page, id) {
         title: text(r.querySelector(':scope > title')) ?? r.getAttribute('aria-label') ?? '',
       })),
       rowLabels: [...(svg?.querySelectorAll('text.row-label') ?? [])].map(text),
-      menu: [...fig.querySelectorAll('button')].map(text),
+      menu: [...fig.querySelectorAll('.chart-menu button')].map(text),
       svgWidth: svg ? Number(svg.getAttribute('width')) : null,
     };
   });
