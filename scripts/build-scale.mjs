@@ -70,6 +70,13 @@ for (const t of manifest.tables) {
     t.rows = rows;
     t.bytes = statSync(file).size;
     t.sha256 = await sha256(file);
+    // Listing category values lets the app type them as ENUMs without scanning the file first.
+    for (const c of t.columns) {
+      if (['segment', 'area', 'scale_class', 'srdi_level'].includes(c.name)) {
+        const r = await conn.runAndReadAll(`SELECT list_sort(list_distinct(list(${c.name}))) AS v FROM '${file.replaceAll("'", "''")}'`);
+        c.values = r.getRowObjectsJson()[0].v;
+      }
+    }
     t.description = { zh: `规模测试用模拟企业表（${rows}行），结构与内置数据相同。`, en: `Scale-test modelled firm table (${rows} rows), same schema as the bundled data.` };
   } else copyFileSync(join(root, 'data', t.file), join(out, t.file));
 }

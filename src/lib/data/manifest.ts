@@ -9,6 +9,8 @@ export interface ColumnInfo {
   type: 'VARCHAR' | 'INTEGER' | 'DOUBLE' | 'BOOLEAN' | string;
   label: Bilingual;
   unit: Bilingual | null;
+  /** Every value of a categorical column, when the manifest lists them (saves a scan of big tables). */
+  values?: string[];
 }
 
 export interface TableInfo {

@@ -156,7 +156,7 @@ export class Crossfilter {
    * Applies a new set of selections. `seq` numbers the state for latency attribution; views that
    * did not change are re-emitted with the new number, so every input produces a render.
    */
-  update(sels: Selections, seq = ++this.#seq): number {
+  update(sels: Selections, seq = ++this.#seq, { derived = true }: { derived?: boolean } = {}): number {
     this.#seq = Math.max(this.#seq, seq);
     const prev = this.#sels;
     this.#sels = sels;
@@ -175,7 +175,9 @@ export class Crossfilter {
       }
       this.#querySummary(seq);
     }
-    for (const id of this.#derived.keys()) this.#runDerived(id, seq);
+    // The firm table and the concentration measures scan every selected row: during a drag they
+    // wait for the release instead of queueing a scan per frame in front of the linked views.
+    if (derived) for (const id of this.#derived.keys()) this.#runDerived(id, seq);
     return seq;
   }
 
