@@ -1,7 +1,7 @@
 // The SQL console's pure parts: statement splitting, error positions from DuckDB's own messages,
 // CSV export, and the example queries and profile queries run through DuckDB-WASM.
 import { describe, expect, test } from 'vitest';
-import { profileQueries } from '../../src/views/data/profile';
+import { profileNumber, profileQueries } from '../../src/views/data/profile';
 import { cellText, toCsv } from '../../src/views/sql/cells';
 import { EXAMPLES } from '../../src/views/sql/examples';
 import { SCHEMA_SQL } from '../../src/views/sql/schema';
@@ -88,4 +88,8 @@ describe('queries the console and the profile run', () => {
     const text = profileQueries('we"ird 表', '<b>名</b>', 'VARCHAR');
     expect(db.query(text.bars)).toEqual([{ label: 'v1', n: 34 }, { label: 'v0', n: 33 }, { label: 'v2', n: 33 }]);
   });
+});
+
+test('profile numbers: years without grouping, large values grouped, few significant digits', () => {
+  expect([2015, 35000, 1234.5678, 0.123456, 11112.5].map(profileNumber)).toEqual(['2015', '35,000', '1235', '0.1235', '11,112.5']);
 });

@@ -11,7 +11,8 @@ export interface ColumnSummary {
   min: string | null;
   max: string | null;
   mean: number | null;
-  bars: { label: string; n: number }[];
+  /** Top values (label) or histogram bins (x0, x1). */
+  bars: { label: string; n: number; x0?: number; x1?: number }[];
 }
 
 const NUMERIC = /^(TINYINT|SMALLINT|INTEGER|BIGINT|HUGEINT|UTINYINT|USMALLINT|UINTEGER|UBIGINT|FLOAT|DOUBLE|REAL|DECIMAL)/i;
@@ -28,7 +29,13 @@ export function profileQueries(table: string, column: string, type: string, bins
   const bars = numeric
     ? `WITH r AS (SELECT min(${c})::DOUBLE AS lo, max(${c})::DOUBLE AS hi FROM ${t}), ` +
       `b AS (SELECT least(${bins - 1}, floor((${c} - lo) / nullif((hi - lo) / ${bins}, 0)))::INTEGER AS k, lo, hi FROM ${t}, r WHERE ${c} IS NOT NULL) ` +
-      `SELECT printf('%.4g – %.4g', lo + coalesce(k, 0) * (hi - lo) / ${bins}, lo + (coalesce(k, 0) + 1) * (hi - lo) / ${bins}) AS label, count(*)::BIGINT AS n, coalesce(k, 0) AS k FROM b GROUP BY k, lo, hi ORDER BY k`
+      `SELECT lo + coalesce(k, 0) * (hi - lo) / ${bins} AS x0, lo + (coalesce(k, 0) + 1) * (hi - lo) / ${bins} AS x1, count(*)::BIGINT AS n FROM b GROUP BY k, lo, hi ORDER BY k`
     : `SELECT CAST(${c} AS VARCHAR) AS label, count(*)::BIGINT AS n FROM ${t} WHERE ${c} IS NOT NULL GROUP BY 1 ORDER BY n DESC, label LIMIT 8`;
   return { numeric, summary, bars };
+}
+
+/** Numbers in the profile: grouping from 10,000 up (so years read 2015), four significant digits (six from 10,000). */
+export function profileNumber(v: number): string {
+  const abs = Math.abs(v);
+  return v.toLocaleString('en-US', { useGrouping: abs >= 1e4, maximumSignificantDigits: abs >= 1e4 ? 6 : 4 });
 }
