@@ -154,7 +154,16 @@ test('UTF-8, GBK, xlsx (two sheets, merged cells), Parquet and JSON files load a
     await loadStaged(page);
 
     await pick(page, files.parquet);
-    await pick(page, files.json);
+    // The JSON file is dropped on the drop zone rather than picked.
+    await page.evaluate(
+      ({ name, text }) => {
+        const dt = new DataTransfer();
+        dt.items.add(new File([text], name, { type: 'application/json' }));
+        document.querySelector('.drop-zone').dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
+      },
+      { name: files.json.name, text: files.json.buffer.toString() },
+    );
+    await page.locator('.staged h3', { hasText: files.json.name }).waitFor();
     await loadStaged(page);
 
     // 'schools' is a bundled table, so the JSON file's table gets another name.
@@ -167,6 +176,12 @@ test('UTF-8, GBK, xlsx (two sheets, merged cells), Parquet and JSON files load a
     });
     assert.deepEqual(sums, [50, 1]);
     assert.deepEqual(await alerts(page), []);
+
+    // Removing one table leaves the others.
+    await page.getByRole('button', { name: 'Remove table “gbk名录”' }).click();
+    await page.waitForFunction(() => !document.querySelector('.loaded-table[data-table="gbk名录"]'));
+    assert.deepEqual(await loadedNames(page), ['企业名录', '名录_项目', '项目', 'schools_2']);
+    assert.equal(await page.evaluate(() => window.__jianghai.query('SELECT * FROM "企业名录"')), 4);
     check();
   }),
 );
@@ -333,5 +348,16 @@ test('SQL console: examples, quoted insert of Chinese names, Ctrl+Enter, errors 
     });
     assert.deepEqual(counts, [1681, 20, 29, 4]);
     check();
+  }),
+);
+
+test('alerts speak the page language: a refused file in Chinese', { timeout: TIMEOUT }, () =>
+  withPage({}, async ({ page, open }) => {
+    await open('#/data');
+    await page.locator('.loaded').waitFor();
+    await input(page).setInputFiles(files.bad.randomXlsx);
+    const alert = page.locator('.data-view [role=alert]');
+    await alert.waitFor();
+    assert.match(await alert.textContent(), /“random\.xlsx”不是 Excel 工作簿.*另存为 \.xlsx/);
   }),
 );
