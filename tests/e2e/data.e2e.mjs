@@ -125,7 +125,8 @@ async function openData(open, page) {
 }
 
 test('UTF-8, GBK, xlsx (two sheets, merged cells), Parquet and JSON files load as tables, with nothing sent anywhere', { timeout: TIMEOUT * 2 }, () =>
-  withPage({}, async ({ page, context, open }) => {
+  withPage({}, async ({ page, context, open, logSince }) => {
+    const xlsxChunk = () => logSince().filter((e) => /\/assets\/xlsx[^/]*\.js/.test(e.path)).length;
     const check = watchRequests(context);
     await openData(open, page);
 
@@ -143,7 +144,10 @@ test('UTF-8, GBK, xlsx (two sheets, merged cells), Parquet and JSON files load a
     assert.equal(await page.locator('.staged td', { hasText: '江门甲电子' }).count(), 1);
     await loadStaged(page);
 
+    // The xlsx reader is its own chunk, fetched only when a workbook is opened.
+    assert.equal(xlsxChunk(), 0);
     await pick(page, files.xlsx);
+    assert.equal(xlsxChunk(), 1);
     const x = page.locator('.staged');
     assert.deepEqual(await x.getByLabel(/^Sheet/).locator('option').allTextContents(), ['企业', '项目']);
     assert.match(await x.textContent(), /1 merged cell ranges were filled/);
