@@ -88,6 +88,10 @@ const out = {
   errors: {},
 };
 
+if (out.meta.loadavg1mAtStart > out.meta.cores) {
+  console.error(`bench: warning: load average ${out.meta.loadavg1mAtStart} on ${out.meta.cores} cores; something else is running and the timings will show it.`);
+}
+
 let failed = false;
 try {
   for (const s of sections) {

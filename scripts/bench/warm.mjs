@@ -31,6 +31,9 @@ export default {
       // Let the charts finish their own queries first: the engine runs one statement at a time.
       await page.waitForFunction(() => [...document.querySelectorAll('figure.chart')].every((f) => f.dataset.state !== 'loading'));
       const chartSql = await page.evaluate(() => window.__jianghai.chartSql);
+      // Charts on the page whose SQL the hook does not expose are not measured: say so, do not hide it.
+      const onPage = await page.$$eval('figure.chart', (figs) => figs.map((f) => f.dataset.chartId));
+      const uncovered = onPage.filter((id) => !(id in chartSql));
       const queries = [FLOOR, ...Object.entries(chartSql).map(([id, sql]) => ({ id, sql }))];
       const times = await page.evaluate(
         async ({ queries, rounds, skip }) => {
@@ -51,6 +54,7 @@ export default {
       return {
         reps,
         warmupReps,
+        uncovered,
         queries: queries.map((q) => ({ id: q.id, sql: q.sql, rows: times[q.id].rows, ms: summary(times[q.id].ms) })),
       };
     } finally {
@@ -58,9 +62,10 @@ export default {
     }
   },
   report(r) {
-    return table(
+    const t = table(
       ['query', 'rows', 'median', 'p95', 'min', 'max'],
       r.queries.map((q) => [q.id, q.rows, q.ms.median, q.ms.p95, q.ms.min, q.ms.max]),
     );
+    return r.uncovered.length ? `${t}\nnot measured (no SQL in window.__jianghai.chartSql): ${r.uncovered.join(', ')}` : t;
   },
 };
