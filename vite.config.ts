@@ -9,7 +9,11 @@ import { staticHandler } from './scripts/serve.mjs';
 const DATA_DIR = resolve('data');
 const DATA_FILES = /\.(parquet|json)$/;
 
-/** Serves data/ at ./data/ in dev (with Range, as DuckDB needs) and copies it into dist/data/. */
+/**
+ * Serves data/ at ./data/ in dev (with Range, as DuckDB needs) and copies it into dist/data/, and
+ * again into dist/data/v/<dataVersion>/ so frozen embeds keep reading today's data after an update
+ * (as long as the host keeps old data/v/ folders when deploying).
+ */
 function bundledData(): Plugin {
   return {
     name: 'jianghai-data',
@@ -18,8 +22,12 @@ function bundledData(): Plugin {
       server.middlewares.use('/data', (req, res, next) => handler(req, res, next));
     },
     generateBundle() {
+      const { dataVersion } = JSON.parse(readFileSync(join(DATA_DIR, 'manifest.json'), 'utf8')) as { dataVersion: string };
       for (const name of readdirSync(DATA_DIR)) {
-        if (DATA_FILES.test(name)) this.emitFile({ type: 'asset', fileName: `data/${name}`, source: readFileSync(join(DATA_DIR, name)) });
+        if (!DATA_FILES.test(name)) continue;
+        const source = readFileSync(join(DATA_DIR, name));
+        this.emitFile({ type: 'asset', fileName: `data/${name}`, source });
+        this.emitFile({ type: 'asset', fileName: `data/v/${dataVersion}/${name}`, source });
       }
     },
   };

@@ -10,8 +10,10 @@ import './app.css';
 // render from the build-time snapshot and never wait for the engine.
 // `data=<manifest url>` points the app at another dataset folder (e.g. province-scale Parquet on an
 // object store), read with range requests like the bundled one.
-const dataUrl = parseHash(location.hash).data;
-const dataReady = registerDataset(engine, dataUrl ? new URL(dataUrl, document.baseURI).href : bundledManifestUrl());
+// `dv=<data version>` (frozen embeds) reads the copy of the data the build keeps under data/v/<dv>/.
+const { data: dataUrl, dv } = parseHash(location.hash);
+const manifestUrl = dataUrl ? new URL(dataUrl, document.baseURI).href : dv ? new URL(`data/v/${dv}/manifest.json`, document.baseURI).href : bundledManifestUrl();
+const dataReady = registerDataset(engine, manifestUrl);
 dataReady.catch(() => undefined);
 
 // A small read-only handle for the benchmark and the SQL console's tests: run a query, see chart SQL.

@@ -19,8 +19,14 @@ const MAX_ENUM = 255;
  * file, read with HTTP range requests (nothing is downloaded whole up front); large tables are then
  * materialised column by column in memory, without their free-text columns.
  */
+let active: Manifest | null = null;
+
+/** Data version (manifest checksum) of the dataset on screen, for frozen embeds; null before it loads. */
+export const activeDataVersion = (): string | null => active?.dataVersion ?? null;
+
 export async function registerDataset(engine: Engine, manifestUrl: string): Promise<Manifest> {
   const manifest = await fetchManifest(manifestUrl);
+  active = manifest;
   await engine.exclusive(async (conn) => {
     for (const t of manifest.tables) {
       const url = new URL(t.file, manifestUrl).href;

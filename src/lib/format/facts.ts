@@ -1,3 +1,4 @@
+import { EN_MONTHS } from './date';
 import { formatNumber, formatPercent, formatYuan, type Lang } from './number';
 
 /** A published figure as stored in the `facts` table and the build-time snapshot. */
@@ -34,7 +35,6 @@ const COUNT_UNITS: Record<string, [zh: string, en: string, enOne: string]> = {
   'person-times': ['人次', 'person-times', 'person-time'],
 };
 
-const EN_MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
 /** "2024-09" -> "2024年9月" / "September 2024". */
 export function formatMonth(ym: string, lang: Lang): string {

@@ -33,6 +33,9 @@ const ZH: Record<string, string> = {
   'Jiangmen Daily, 7 July 2023; modelled firm rows': '《江门日报》2023年7月7日；企业明细为模拟数据',
   'Jiangmen Daily, 7 July 2023': '《江门日报》2023年7月7日',
   Notes: '注',
+  Filters: '筛选',
+  Exported: '导出于',
+  'Square PNG': '方形 PNG',
 };
 
 /** Translates a UI string; English is the key itself. */

@@ -23,6 +23,8 @@ export interface AppState {
   preagg: boolean;
   /** Manifest URL of another dataset folder (http, https or relative), or null for the bundled data. */
   data: string | null;
+  /** Data version a frozen embed is pinned to (first 12 hex digits of the manifest checksum). */
+  dv: string | null;
   /** Embed flags. */
   static: boolean;
   theme: 'light' | 'dark' | 'auto';
@@ -37,6 +39,7 @@ export const DEFAULT_STATE: AppState = {
   page: 0,
   preagg: true,
   data: null,
+  dv: null,
   static: false,
   theme: 'light',
 };
@@ -143,6 +146,8 @@ export function parseHash(hash: string, dims: Dim[] = FIRM_DIMS): AppState {
   if (Number.isInteger(page) && page > 0) state.page = Math.min(page, MAX_PAGE);
   if (params.get('preagg') === '0') state.preagg = false;
   state.data = parseDataUrl(params.get('data'));
+  const dv = params.get('dv');
+  if (dv && /^[0-9a-f]{12}$/.test(dv)) state.dv = dv;
   if (params.has('static') && params.get('static') !== '0') state.static = true;
   const theme = params.get('theme');
   if (theme === 'dark' || theme === 'auto' || theme === 'light') state.theme = theme;
@@ -165,6 +170,7 @@ export function formatHash(state: AppState, dims: Dim[] = FIRM_DIMS): string {
   if (state.page > 0) parts.push(`page=${state.page}`);
   if (!state.preagg) parts.push('preagg=0');
   if (state.data) parts.push(`data=${encodeURIComponent(state.data)}`);
+  if (state.dv) parts.push(`dv=${state.dv}`);
   if (state.static) parts.push('static=1');
   if (state.theme !== DEFAULT_STATE.theme) parts.push(`theme=${state.theme}`);
   return `#${path}${parts.length ? `?v=${URL_VERSION}&${parts.join('&')}` : ''}`;

@@ -1,6 +1,6 @@
 import { valueLabel } from '../../lib/data/labels';
 import { formatCount, formatNumber, type Lang } from '../../lib/format/number';
-import { OUTPUT_BINS_PER_DECADE } from '../../lib/state/selection';
+import { isActive, OUTPUT_BINS_PER_DECADE, type Selections } from '../../lib/state/selection';
 import type { Bilingual } from '../charts/spec';
 
 /** Axis of a brushable histogram: fine bins per axis unit, display bin width, ticks and words. */
@@ -111,3 +111,23 @@ export function breakdownLabel(key: string, lang: Lang): string {
   const [scale, srdi] = key.split('|');
   return `${valueLabel(scale, lang)} · ${valueLabel(srdi, lang)}`;
 }
+
+/** Each active selection as a name and its values in words (chips, exports). */
+export function selectionWords(sels: Selections, lang: Lang): { dim: string; name: string; text: string }[] {
+  return LINKED.filter((d) => isActive(sels[d.dim])).map((d) => {
+    const sel = sels[d.dim]!;
+    let text: string;
+    if (sel.kind === 'points') text = sel.values.map((v) => (d.kind === 'stacked' ? breakdownLabel(v, lang) : valueLabel(v, lang))).join(lang === 'zh' ? '、' : ', ');
+    else {
+      const u = d.axis!.finePerUnit;
+      text = `${d.axis!.valueLabel(sel.lo / u, lang)} – ${d.axis!.valueLabel(sel.hi / u, lang)}`;
+    }
+    return { dim: d.dim, name: d.category[lang], text };
+  });
+}
+
+/** All active selections in one line, or '' when nothing is filtered. */
+export const filtersInWords = (sels: Selections, lang: Lang): string =>
+  selectionWords(sels, lang)
+    .map((w) => `${w.name}: ${w.text}`)
+    .join(lang === 'zh' ? '；' : '; ');
