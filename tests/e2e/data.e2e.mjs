@@ -41,6 +41,7 @@ const FIRMS_CSV = [
   `${MARKER}公司,汽车电子,江南街道,否,无,3.5亿,80,2010`,
   '丙公司,汽车电子,礼乐街道,规上,国家级专精特新小巨人,"12,000",1500,2001',
   '丁公司,智能家电,礼乐街道,否,无,850,30,2019',
+  `戊公司,${XSS},礼乐街道,否,无,90,12,2020`,
 ].join('\r\n');
 
 let dir;
@@ -132,10 +133,10 @@ test('UTF-8, GBK, xlsx (two sheets, merged cells), Parquet and JSON files load a
 
     await pick(page, files.utf8);
     const staged = page.locator('.staged');
-    assert.match(await staged.textContent(), /4 rows, 8 columns/);
+    assert.match(await staged.textContent(), /5 rows, 8 columns/);
     assert.match(await staged.textContent(), /Encoding: UTF-8 \(from the byte-order mark\)/);
     // The markup in a firm name is shown as text, never parsed as HTML.
-    assert.equal(await page.locator('.staged td', { hasText: XSS }).count(), 1);
+    assert.equal(await page.locator('.staged td', { hasText: XSS }).count(), 2);
     assert.equal(await page.locator('.staged img').count(), 0);
     await loadStaged(page);
 
@@ -185,7 +186,7 @@ test('UTF-8, GBK, xlsx (two sheets, merged cells), Parquet and JSON files load a
     await page.getByRole('button', { name: 'Remove table “gbk名录”' }).click();
     await page.waitForFunction(() => !document.querySelector('.loaded-table[data-table="gbk名录"]'));
     assert.deepEqual(await loadedNames(page), ['企业名录', '名录_项目', '项目', 'schools_2']);
-    assert.equal(await page.evaluate(() => window.__jianghai.query('SELECT * FROM "企业名录"')), 4);
+    assert.equal(await page.evaluate(() => window.__jianghai.query('SELECT * FROM "企业名录"')), 5);
     check();
   }),
 );
@@ -259,16 +260,22 @@ test('a mapped firm table drives the explorer without the modelled mark, and res
     assert.equal(await item.getByLabel('Output 2022').inputValue(), '2022年产值（万元）');
     await item.getByRole('button', { name: 'Show the explorer on this table' }).click();
     await item.locator('.mapping-result').waitFor();
-    assert.match(await item.locator('.mapping-result').textContent(), /Explore now shows the 4 firms/);
+    assert.match(await item.locator('.mapping-result').textContent(), /Explore now shows the 5 firms/);
 
     await page.getByRole('link', { name: 'Explore', exact: true }).click();
     await page.waitForFunction(() => document.querySelector('figure.chart[data-chart-id="firms-by-segment"]')?.dataset.state === 'ready');
     await chartsReady(page, await page.locator('figure.chart').count());
     const seg = await readChart(page, 'firms-by-segment');
     assert.equal(seg.modelled, false, 'the modelled mark goes with the user’s data');
-    assert.deepEqual(seg.marks.map((m) => m.row).sort(), ['印刷电路板', '智能家电', '汽车电子'].sort());
-    // Tooltips hold the firms' text as text.
-    assert.equal(await page.locator('figure.chart img').count(), 0);
+    assert.deepEqual(seg.marks.map((m) => m.row).sort(), ['印刷电路板', '智能家电', '汽车电子', XSS].sort());
+    // Markup from the file is text everywhere: the label, the tooltip, the exported SVG.
+    assert.ok(seg.rowLabels.includes(XSS), `row labels ${seg.rowLabels}`);
+    assert.ok(seg.marks.some((m) => m.title.startsWith(`${XSS}:`)), 'the tooltip shows the name literally');
+    assert.equal(await page.locator('figure.chart img, svg image').count(), 0);
+    const svg = (await downloadOf(page, figure(page, 'firms-by-segment').getByRole('button', { name: 'Download SVG', exact: true }))).bytes.toString('utf8');
+    assert.ok(svg.includes('&lt;img src=x onerror=alert(1)&gt;'), 'the SVG escapes the name');
+    assert.ok(!svg.includes('<img'), 'the SVG holds no img element');
+    assert.ok(!svg.includes('Modelled data'), 'no modelled mark on the user’s data');
 
     await open('#/data?lang=en');
     await page.getByRole('button', { name: 'Restore the bundled data' }).click();
@@ -299,7 +306,7 @@ test('SQL console: examples, quoted insert of Chinese names, Ctrl+Enter, errors 
     await page.getByRole('button', { name: 'Insert column name 企业名称 (VARCHAR)' }).click();
     assert.equal(await editor.inputValue(), 'SELECT "企业名称" FROM 企业名录 ORDER BY 1');
     await editor.press('Control+Enter');
-    await page.waitForFunction(() => /4 rows/.test(document.querySelector('.sql-status')?.textContent ?? ''));
+    await page.waitForFunction(() => /5 rows/.test(document.querySelector('.sql-status')?.textContent ?? ''));
     assert.equal(await page.locator('.result-table td', { hasText: XSS }).count(), 1);
     assert.equal(await page.locator('.result-table img').count(), 0);
 
@@ -350,7 +357,7 @@ test('SQL console: examples, quoted insert of Chinese names, Ctrl+Enter, errors 
       const q = window.__jianghai.query;
       return [await q('SELECT * FROM firms'), await q('SELECT * FROM projects'), await q('SELECT * FROM facts'), await q('SELECT * FROM 企业名录')];
     });
-    assert.deepEqual(counts, [1681, 20, 29, 4]);
+    assert.deepEqual(counts, [1681, 20, 29, 5]);
     check();
   }),
 );
