@@ -46,6 +46,25 @@ describe('Arrow IPC tables', () => {
     const [r] = db.query(`SELECT count(*) AS n, count(${quoteIdent(names[0])}) AS named, max(${quoteIdent(names[5])}) AS big, min(${quoteIdent(names[4])})::VARCHAR AS d FROM "hostile names"`);
     expect(r).toEqual({ n, named: n - n / 5, big: 5e9 + n - 1, d: '2015-03-08' });
   });
+
+  test('nulls survive in every type, and text of any length and script round-trips', async () => {
+    const db = await openWasmDb();
+    const long = '江海'.repeat(5000) + '😀';
+    insert(db, 'nulls', toArrowIPC([
+      { name: 't', type: 'text', values: [null, '', long, 'a'] },
+      { name: 'i', type: 'integer', values: [1, null, -2147483648, 2147483647] },
+      { name: 'w', type: 'integer', wide: true, values: [null, 2 ** 40, -(2 ** 40), 0] },
+      { name: 'n', type: 'number', values: [0.5, null, -1e300, 3] },
+      { name: 'b', type: 'boolean', values: [true, false, null, true] },
+      { name: 'd', type: 'date', values: [null, new Date(Date.UTC(1969, 11, 31)), new Date(Date.UTC(2024, 1, 29)), null] },
+    ]));
+    expect(db.query('SELECT t, i, w, n, b, d::VARCHAR AS d FROM nulls')).toEqual([
+      { t: null, i: 1, w: null, n: 0.5, b: true, d: null },
+      { t: '', i: null, w: 2 ** 40, n: null, b: false, d: '1969-12-31' },
+      { t: long, i: -2147483648, w: -(2 ** 40), n: -1e300, b: null, d: '2024-02-29' },
+      { t: 'a', i: 2147483647, w: 0, n: 3, b: true, d: null },
+    ]);
+  });
 });
 
 describe('firm mapping', () => {

@@ -1,9 +1,10 @@
 /**
  * Typed columns to Arrow IPC bytes, the form in which DuckDB-WASM takes a table from JavaScript.
  * Crossing as bytes rather than as an Arrow Table object keeps the page free of any question of
- * which copy of apache-arrow built the object.
+ * which copy of apache-arrow built the object. Buffers are filled directly: apache-arrow's generic
+ * builders took 7 s for 500,000 rows of 8 columns on the main thread, this takes well under one.
  */
-import { Bool, DateDay, Field, Float64, Int32, Int64, RecordBatch, Schema, Struct, Table, Utf8, makeData, tableToIPC, vectorFromArray, type DataType } from 'apache-arrow';
+import { Bool, DateDay, Field, Float64, Int32, Int64, RecordBatch, Schema, Struct, Table, Utf8, makeData, tableToIPC, type Data, type DataType } from 'apache-arrow';
 import type { ColumnType, Value } from './types';
 
 export interface TypedColumn {
@@ -14,34 +15,83 @@ export interface TypedColumn {
   values: readonly Value[];
 }
 
-function arrowType(c: TypedColumn): DataType {
+const DAY_MS = 86_400_000;
+
+function validity(values: readonly Value[]): { bitmap: Uint8Array; nulls: number } {
+  const bitmap = new Uint8Array((values.length + 7) >> 3);
+  let nulls = 0;
+  for (let i = 0; i < values.length; i++) {
+    if (values[i] === null || values[i] === undefined) nulls++;
+    else bitmap[i >> 3] |= 1 << (i & 7);
+  }
+  return { bitmap, nulls };
+}
+
+function utf8(values: readonly Value[]): Data {
+  const n = values.length;
+  const offsets = new Int32Array(n + 1);
+  const enc = new TextEncoder();
+  let buf = new Uint8Array(Math.max(1024, n * 16));
+  let pos = 0;
+  for (let i = 0; i < n; i++) {
+    const v = values[i];
+    if (v !== null && v !== undefined) {
+      const s = String(v);
+      // UTF-8 needs at most three bytes per UTF-16 unit.
+      if (pos + s.length * 3 > buf.length) {
+        const next = new Uint8Array(Math.max(buf.length * 2, pos + s.length * 3));
+        next.set(buf.subarray(0, pos));
+        buf = next;
+      }
+      pos += enc.encodeInto(s, buf.subarray(pos)).written;
+    }
+    offsets[i + 1] = pos;
+  }
+  const { bitmap, nulls } = validity(values);
+  return makeData({ type: new Utf8(), length: n, nullCount: nulls, nullBitmap: bitmap, valueOffsets: offsets, data: buf.subarray(0, pos) });
+}
+
+function column(c: TypedColumn): { type: DataType; data: Data } {
+  const { values } = c;
+  const n = values.length;
+  const { bitmap, nulls } = validity(values);
   switch (c.type) {
     case 'integer':
-      return c.wide ? new Int64() : new Int32();
-    case 'number':
-      return new Float64();
-    case 'boolean':
-      return new Bool();
-    case 'date':
-      return new DateDay();
+      if (c.wide) {
+        const data = new BigInt64Array(n);
+        for (let i = 0; i < n; i++) if (values[i] !== null) data[i] = BigInt(values[i] as number);
+        return { type: new Int64(), data: makeData({ type: new Int64(), length: n, nullCount: nulls, nullBitmap: bitmap, data }) };
+      } else {
+        const data = new Int32Array(n);
+        for (let i = 0; i < n; i++) if (values[i] !== null) data[i] = values[i] as number;
+        return { type: new Int32(), data: makeData({ type: new Int32(), length: n, nullCount: nulls, nullBitmap: bitmap, data }) };
+      }
+    case 'number': {
+      const data = new Float64Array(n);
+      for (let i = 0; i < n; i++) if (values[i] !== null) data[i] = values[i] as number;
+      return { type: new Float64(), data: makeData({ type: new Float64(), length: n, nullCount: nulls, nullBitmap: bitmap, data }) };
+    }
+    case 'boolean': {
+      const data = new Uint8Array((n + 7) >> 3);
+      for (let i = 0; i < n; i++) if (values[i] === true) data[i >> 3] |= 1 << (i & 7);
+      return { type: new Bool(), data: makeData({ type: new Bool(), length: n, nullCount: nulls, nullBitmap: bitmap, data }) };
+    }
+    case 'date': {
+      const data = new Int32Array(n);
+      for (let i = 0; i < n; i++) if (values[i] !== null) data[i] = Math.floor((values[i] as Date).getTime() / DAY_MS);
+      return { type: new DateDay(), data: makeData({ type: new DateDay(), length: n, nullCount: nulls, nullBitmap: bitmap, data }) };
+    }
     default:
-      return new Utf8();
+      return { type: new Utf8(), data: utf8(values) };
   }
 }
 
 /** Arrow IPC stream of the columns (all of the same length), names kept exactly as given. */
 export function toArrowIPC(columns: readonly TypedColumn[]): Uint8Array {
   const length = columns[0]?.values.length ?? 0;
-  const fields: Field[] = [];
-  const children = columns.map((c) => {
-    const type = arrowType(c);
-    fields.push(new Field(c.name, type, true));
-    const values = c.type === 'integer' && c.wide ? c.values.map((v) => (v === null ? null : BigInt(v as number))) : c.values;
-    // vectorFromArray builds one chunk (checked in the unit tests), which one batch needs.
-    return vectorFromArray(values as unknown[], type).data[0];
-  });
+  const built = columns.map(column);
+  const fields = columns.map((c, i) => new Field(c.name, built[i].type, true));
   const schema = new Schema(fields);
-  const data = makeData({ type: new Struct(fields), length, nullCount: 0, children });
-  const table = new Table(schema, [new RecordBatch(schema, data)]);
-  return tableToIPC(table, 'stream');
+  const data = makeData({ type: new Struct(fields), length, nullCount: 0, children: built.map((b) => b.data) });
+  return tableToIPC(new Table(schema, [new RecordBatch(schema, data)]), 'stream');
 }
