@@ -3,11 +3,17 @@ import App from './App.svelte';
 import { engine } from './lib/engine';
 import { bundledManifestUrl, registerDataset } from './lib/data/catalog';
 import { CHARTS } from './views/charts/specs';
+import { LINKED } from './views/explore/linked';
+import { Crossfilter } from './lib/state/crossfilter';
+import { FIRM_DIMS } from './lib/state/selection';
 import { parseHash } from './lib/state/url';
 import './app.css';
 
 // Start the worker and the data registration now, in parallel with the first paint: the KPI tiles
 // render from the build-time snapshot and never wait for the engine.
+// The worker starts before anything else: the manifest fetch and the first paint run alongside it.
+engine.start().catch(() => undefined);
+
 // `data=<manifest url>` points the app at another dataset folder (e.g. province-scale Parquet on an
 // object store), read with range requests like the bundled one.
 // `dv=<data version>` (frozen embeds) reads the copy of the data the build keeps under data/v/<dv>/.
@@ -24,7 +30,10 @@ declare global {
 }
 window.__jianghai = {
   query: async (sql) => (await engine.query(sql)).numRows,
-  chartSql: Object.fromEntries(CHARTS.map((c) => [c.id, c.sql()])),
+  chartSql: (() => {
+    const cf = new Crossfilter(engine, FIRM_DIMS);
+    return Object.fromEntries([...LINKED.map((d) => [d.id, cf.viewSql(d.dim, {})]), ...CHARTS.map((c) => [c.id, c.sql()])]);
+  })(),
   ready: dataReady,
 };
 

@@ -104,12 +104,19 @@ test('Parquet files are read with HTTP range requests', { timeout: TIMEOUT }, ()
   }),
 );
 
-test('the Embed button opens the chart on its own in the embed view', { timeout: TIMEOUT }, () =>
+test('the Embed button offers a snippet whose page shows the chart on its own', { timeout: TIMEOUT }, () =>
   withPage({}, async ({ page, open }) => {
     await open('#/?lang=en');
     await chartsReady(page);
     await figure(page, 'output-distribution').getByRole('button', { name: 'Embed' }).click();
-    await page.waitForURL(/#\/embed\/output-distribution/);
+    const dialog = page.getByRole('dialog');
+    await dialog.waitFor();
+    const snippet = await dialog.locator('textarea').inputValue();
+    assert.match(snippet, /<iframe src="[^"]*#\/embed\/output-distribution[^"]*"/);
+    assert.match(snippet, /jianghai-embed:height/);
+    const src = /src="([^"]+)"/.exec(snippet)[1].replaceAll('&amp;', '&');
+    await dialog.getByRole('button', { name: 'Close' }).click();
+    await page.goto(src);
     await chartsReady(page, ['output-distribution']);
     assert.equal(await figure(page, 'output-distribution').count(), 1);
     assert.equal(await page.locator('header nav').count(), 0, 'the embed view has no site navigation');

@@ -41,8 +41,8 @@ const SEGMENTS = {
 
 /** Chart menu buttons, in page order. */
 export const MENU = {
-  zh: ['嵌入', '下载 SVG', '下载 PNG', '下载 CSV', '显示表格'],
-  en: ['Embed', 'Download SVG', 'Download PNG', 'Download CSV', 'Show table'],
+  zh: ['嵌入', '下载 SVG', '下载 PNG', '方形 PNG', '下载 CSV', '显示表格'],
+  en: ['Embed', 'Download SVG', 'Download PNG', 'Square PNG', 'Download CSV', 'Show table'],
 };
 
 /**
@@ -89,7 +89,8 @@ export const CHARTS = {
   'founding-years': { modelled: true, marks: null, rows: null, series: null, tableRows: null, countsFirms: true },
   concentration: { modelled: true, marks: 1, rows: null, series: null, tableRows: undefined, rectMarks: false },
   'projects-investment': { modelled: true, marks: 40, distinctRows: 20, series: ['planned', 'completed'], tableRows: 20 },
-  schools: { modelled: false, marks: 4, distinctRows: 2, series: ['seats', 'classes'], tableRows: 2 },
+  'enping-investments': { modelled: false, marks: 3, distinctRows: 3, series: ['yuan'], tableRows: 3 },
+  schools: { modelled: false, marks: 10, distinctRows: 2, series: ['seats', 'classes', 'perClass', 'land', 'floor'], tableRows: 2 },
 };
 
 export const CHART_IDS = Object.keys(CHARTS);

@@ -58,10 +58,7 @@ test('the progressbar shows while the engine loads and goes away once the data i
 );
 
 // A host that did not upload the 17 MiB wasm module answers 404.
-const ENGINE_HANGS =
-  'app bug: when the wasm module or the worker fails to load, duckdb-wasm 1.28 drops the pending ' +
-  'instantiate request on the worker error, so engine.start() never settles and the progressbar stays';
-test('an engine that cannot load shows an alert and keeps the published figures', { timeout: TIMEOUT, todo: ENGINE_HANGS }, () =>
+test('an engine that cannot load shows an alert and keeps the published figures', { timeout: TIMEOUT }, () =>
   withPage({ allowErrors: true }, async ({ page, context, open }) => {
     await context.route('**/*.wasm', (route) => route.fulfill({ status: 404, body: 'not found' }));
     await open('#/?lang=en');

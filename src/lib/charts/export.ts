@@ -16,17 +16,12 @@ export interface ExportText {
 }
 
 export const EXPORT_FONT = `'WenQuanYi Micro Hei', 'Noto Sans CJK SC', 'PingFang SC', 'Microsoft YaHei', 'Helvetica Neue', Arial, sans-serif`;
+import { textWidth } from './text';
+
 const PAD = 16;
 
 const escapeXml = (s: string) =>
   s.replace(/[<>&"']/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&apos;' })[c]!);
-
-/** Approximate width of text: CJK glyphs are one em wide, Latin glyphs a bit over half. */
-export function textWidth(s: string, size: number): number {
-  let w = 0;
-  for (const ch of s) w += /[\u2E80-\uFFEF]/.test(ch) ? size : size * 0.56;
-  return w;
-}
 
 /** Greedy line breaking on spaces (Latin) or any character (CJK). */
 export function wrapText(s: string, size: number, width: number): string[] {

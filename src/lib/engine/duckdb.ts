@@ -41,6 +41,8 @@ export interface DuckConnection {
   version(): Promise<string>;
 }
 
+const STALL_MS = 30_000;
+
 /** Starts DuckDB-WASM in a worker, reporting how much of the wasm module has arrived. */
 export async function openDuckDB(onProgress?: (p: LoadProgress) => void): Promise<DuckConnection> {
   const bundle = await duckdb.selectBundle({
@@ -49,9 +51,41 @@ export async function openDuckDB(onProgress?: (p: LoadProgress) => void): Promis
   });
   const worker = new Worker(bundle.mainWorker!);
   const db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), worker);
-  await db.instantiate(bundle.mainModule, bundle.pthreadWorker, (p) =>
-    onProgress?.({ loaded: p.bytesLoaded, total: p.bytesTotal }),
-  );
+  // duckdb-wasm 1.28 drops its pending requests on a worker error without rejecting them, so a
+  // missing or blocked wasm would leave `instantiate` waiting forever: fail on the worker's error
+  // event, or when no byte of the module has arrived for STALL_MS.
+  let stall: ReturnType<typeof setTimeout> | undefined;
+  let armStall: () => void = () => undefined;
+  const failed = new Promise<never>((_, reject) => {
+    const fail = (why: string) => reject(new Error(`The query engine could not be loaded (${why}). Check the connection and reload the page.`));
+    worker.addEventListener('error', (e) => fail(e.message || 'worker error'));
+    const arm = () => {
+      clearTimeout(stall);
+      stall = setTimeout(() => fail(`no data for ${STALL_MS / 1000} s from ${bundle.mainModule}`), STALL_MS);
+    };
+    armStall = arm;
+    arm();
+    // A 404 or a blocked file is known at once from a HEAD request; no need to wait for the stall.
+    fetch(bundle.mainModule, { method: 'HEAD' }).then(
+      (r) => r.ok || fail(`HTTP ${r.status} for ${bundle.mainModule}`),
+      (e: Error) => fail(e.message),
+    );
+  });
+  failed.catch(() => undefined);
+  try {
+    await Promise.race([
+      db.instantiate(bundle.mainModule, bundle.pthreadWorker, (p) => {
+        armStall();
+        onProgress?.({ loaded: p.bytesLoaded, total: p.bytesTotal });
+      }),
+      failed,
+    ]);
+  } catch (err) {
+    worker.terminate();
+    throw err;
+  } finally {
+    clearTimeout(stall);
+  }
   await db.open({ query: { castBigIntToDouble: true, castDecimalToDouble: true } });
   const conn = await db.connect();
   // A failed autoload of an extension breaks the instance, and no extension server is reachable here.

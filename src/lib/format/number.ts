@@ -80,9 +80,13 @@ export function formatYuanIn(yuan: number, m: Magnitude, lang: Lang, maxDigits =
   return lang === 'zh' ? `${s}元` : `${s} yuan`;
 }
 
-/** Formats a share given in percent points: 36.33 -> "36.33%". */
-export function formatPercent(pct: number, maxDigits = 2): string {
-  return `${grouped(round(pct, maxDigits), maxDigits)}%`;
+/**
+ * Formats a share given in percent points: 36.33 -> "36.33%". `fixed` keeps trailing zeros
+ * ("7.0%"), so shares listed together line up.
+ */
+export function formatPercent(pct: number, maxDigits = 2, fixed = false): string {
+  const v = round(pct, maxDigits);
+  return `${fixed ? v.toFixed(maxDigits) : grouped(v, maxDigits)}%`;
 }
 
 /** Formats an integer count with grouping: 1681 -> "1,681". */

@@ -263,10 +263,17 @@ export class Crossfilter {
     }).finally(() => this.#done());
   }
 
-  #query(d: Dim, seq: number): void {
-    const where = whereExcept(this.dims, this.#sels, d.id);
+  /** The query of one linked view under the given selections (also shown to the benchmark). */
+  viewSql(dimId: string, sels: Selections = this.#sels): string {
+    const d = this.dims.find((x) => x.id === dimId);
+    if (!d) throw new Error(`no linked view ${dimId}`);
+    const where = whereExcept(this.dims, sels, d.id);
     const notNull = d.kind === 'interval' ? `${where ? `${where} AND` : 'WHERE'} ${d.bin} IS NOT NULL` : where;
-    const sql = `SELECT ${this.#keyExpr(d)} AS k, count(*)::INTEGER AS n FROM ${quoteIdent(this.table)} ${notNull} GROUP BY k ORDER BY n DESC, k`;
+    return `SELECT ${this.#keyExpr(d)} AS k, count(*)::INTEGER AS n FROM ${quoteIdent(this.table)} ${notNull} GROUP BY k ORDER BY n DESC, k`;
+  }
+
+  #query(d: Dim, seq: number): void {
+    const sql = this.viewSql(d.id);
     this.#track(this.engine.query(sql, { key: `cf:${d.id}`, cache: true }), (t) => {
       const rows = toRows(t).map((r) => ({ key: r.k as string | number, n: Number(r.n) }));
       this.#emit(d.id, { rows, seq, fromCube: false });

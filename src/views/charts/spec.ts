@@ -31,6 +31,8 @@ export interface ChartSpec {
   subtitle?: Bilingual;
   notes?: Bilingual[];
   modelled: boolean;
+  /** Source line; defaults to the article (and "modelled rows" when modelled). */
+  source?: Bilingual;
   /** The table the chart reads; charts on `firms` follow a user's imported registry. */
   table: string;
   /** Spans the full width of the dashboard grid (charts with many rows). */

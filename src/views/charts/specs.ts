@@ -1,5 +1,5 @@
 import { PALETTE, MUTED } from '../../lib/charts/palette';
-import { formatCount, formatPercent, formatYuan, formatYuanIn, pickMagnitude, type Lang } from '../../lib/format/number';
+import { formatCount, formatNumber, formatPercent, formatYuan, formatYuanIn, pickMagnitude, type Lang } from '../../lib/format/number';
 import { selectAll } from '../../lib/sql';
 import type { ChartSpec } from './spec';
 
@@ -10,6 +10,7 @@ const yuanAxis = (lang: Lang) => (m: string) => (lang === 'zh' ? `${m}元` : `${
 const projectsInvestment: ChartSpec = {
   id: 'projects-investment',
   table: 'projects',
+  source: { zh: '《江门日报》2023年7月7日；项目明细为模拟数据', en: 'Jiangmen Daily, 7 July 2023; modelled project rows' },
   title: { zh: '20个重点建设项目：计划与完成投资', en: '20 key projects: planned and completed investment' },
   subtitle: {
     zh: '累计完成投资27.79亿元，为计划的105.82%',
@@ -62,48 +63,103 @@ const projectsInvestment: ChartSpec = {
 const schools: ChartSpec = {
   id: 'schools',
   table: 'schools',
-  title: { zh: '两所新建小学：学位与班数', en: 'Two new primary schools: seats and classes' },
+  title: { zh: '两所新建小学：学位、班数与面积', en: 'Two new primary schools: seats, classes and area' },
   subtitle: { zh: '计划2024年9月投入使用', en: 'Planned to open in September 2024' },
+  notes: [{ zh: '用地与建筑面积为报道中的约数。', en: 'Land and floor areas are approximate, as published.' }],
   modelled: false,
   sql: () => selectAll('schools', 'seats'),
   build(rows, lang) {
-    const data = rows.map((r) => ({ key: str(r, 'id'), label: str(r, lang === 'zh' ? 'name_zh' : 'name_en'), seats: num(r, 'seats'), classes: num(r, 'classes') }));
-    const panel = (title: string, k: 'seats' | 'classes', color: string, unit: string) => ({
+    const data = rows.map((r) => ({
+      key: str(r, 'id'),
+      label: str(r, lang === 'zh' ? 'name_zh' : 'name_en'),
+      seats: num(r, 'seats'),
+      classes: num(r, 'classes'),
+      perClass: num(r, 'seats') / num(r, 'classes'),
+      land: num(r, 'land_area_wan_m2') * 1e4,
+      floor: num(r, 'floor_area_wan_m2') * 1e4,
+    }));
+    type K = 'seats' | 'classes' | 'perClass' | 'land' | 'floor';
+    const m2 = lang === 'zh' ? '平方米' : 'm²';
+    const panel = (title: string, k: K, color: string, unit: string, approx = false) => ({
       title,
       input: {
         rows: data.map((d) => ({ key: d.key, label: d.label, values: [d[k]] })),
         series: [{ key: k, label: title, color }],
         lang,
-        format: (v: number) => formatCount(v),
-        axisUnit: (m: string) => `${m}${unit}`,
+        format: (v: number) => `${approx ? (lang === 'zh' ? '约' : '≈') : ''}${formatNumber(v, lang, 1)}`,
+        axisUnit: (m: string) => (lang === 'zh' ? `${m}${unit}` : [m, unit].filter(Boolean).join(' ')),
       },
     });
+    const zh = lang === 'zh';
     return {
       drawing: {
         kind: 'panels',
         panels: [
-          panel(lang === 'zh' ? '学位' : 'Seats', 'seats', PALETTE[2], lang === 'zh' ? '个' : ''),
-          panel(lang === 'zh' ? '班数' : 'Classes', 'classes', PALETTE[4], lang === 'zh' ? '个' : ''),
+          panel(zh ? '学位' : 'Seats', 'seats', PALETTE[2], zh ? '个' : ''),
+          panel(zh ? '班数' : 'Classes', 'classes', PALETTE[4], zh ? '个' : ''),
+          panel(zh ? '每班学位' : 'Seats per class', 'perClass', PALETTE[0], zh ? '个' : ''),
+          panel(zh ? '用地面积' : 'Land area', 'land', PALETTE[5], m2, true),
+          panel(zh ? '建筑面积' : 'Floor area', 'floor', PALETTE[3], m2, true),
         ],
       },
       table: {
         columns: [
-          { key: 'school', label: lang === 'zh' ? '学校' : 'School' },
-          { key: 'seats', label: lang === 'zh' ? '学位' : 'Seats', numeric: true },
-          { key: 'classes', label: lang === 'zh' ? '班数' : 'Classes', numeric: true },
+          { key: 'school', label: zh ? '学校' : 'School' },
+          { key: 'seats', label: zh ? '学位' : 'Seats', numeric: true },
+          { key: 'classes', label: zh ? '班数' : 'Classes', numeric: true },
+          { key: 'perClass', label: zh ? '每班学位' : 'Seats per class', numeric: true },
+          { key: 'land', label: zh ? '用地面积（约，平方米）' : 'Land area (about, m²)', numeric: true },
+          { key: 'floor', label: zh ? '建筑面积（约，平方米）' : 'Floor area (about, m²)', numeric: true },
         ],
-        rows: data.map((d) => ({ school: d.label, seats: d.seats, classes: d.classes })),
+        rows: data.map((d) => ({ school: d.label, seats: d.seats, classes: d.classes, perClass: d.perClass, land: d.land, floor: d.floor })),
+      },
+      summary: zh
+        ? data.map((d) => `${d.label}${formatCount(d.seats)}个学位、${d.classes}个班（每班${d.perClass}个）`).join('；') + '。'
+        : data.map((d) => `${d.label}: ${formatCount(d.seats)} seats in ${d.classes} classes (${d.perClass} per class)`).join('; ') + '.',
+      describe: (label, series, v) => `${label} · ${series}: ${formatNumber(v, lang, 1)}`,
+    };
+  },
+};
+
+const enping: ChartSpec = {
+  id: 'enping-investments',
+  table: 'enping_investments',
+  title: { zh: '江海—恩平协作：三家企业在恩平的投资', en: 'Jianghai–Enping cooperation: three investments in Enping' },
+  subtitle: { zh: '报道点名的企业投资额', en: 'Investment of the firms named in the article' },
+  modelled: false,
+  sql: () => selectAll('enping_investments', 'investment_wan', true),
+  build(rows, lang) {
+    const data = rows.map((r) => ({ key: str(r, 'id'), label: str(r, lang === 'zh' ? 'company_zh' : 'company_en'), yuan: num(r, 'investment_wan') * 1e4 }));
+    const unit = pickMagnitude(Math.max(...data.map((d) => d.yuan)), lang);
+    const total = data.reduce((a, d) => a + d.yuan, 0);
+    return {
+      drawing: {
+        kind: 'bars',
+        input: {
+          rows: data.map((d) => ({ key: d.key, label: d.label, values: [d.yuan] })),
+          series: [{ key: 'yuan', label: lang === 'zh' ? '投资额' : 'Investment', color: PALETTE[2] }],
+          lang,
+          format: (v) => formatYuanIn(v, unit, lang),
+          axisUnit: yuanAxis(lang),
+        },
+      },
+      table: {
+        columns: [
+          { key: 'company', label: lang === 'zh' ? '企业' : 'Firm' },
+          { key: 'investment', label: lang === 'zh' ? '投资额（万元）' : 'Investment (10k yuan)', numeric: true },
+        ],
+        rows: data.map((d) => ({ company: d.label, investment: d.yuan / 1e4 })),
       },
       summary:
         lang === 'zh'
-          ? data.map((d) => `${d.label}${formatCount(d.seats)}个学位、${d.classes}个班`).join('；') + '。'
-          : data.map((d) => `${d.label}: ${formatCount(d.seats)} seats in ${d.classes} classes`).join('; ') + '.',
-      describe: (label, series, v) => `${label} · ${series}: ${formatCount(v)}`,
+          ? `三家企业在恩平共投资${formatYuan(total, lang)}：${data.map((d) => `${d.label}${formatYuan(d.yuan, lang)}`).join('，')}。`
+          : `Three firms invest ${formatYuan(total, lang)} in Enping: ${data.map((d) => `${d.label} ${formatYuan(d.yuan, lang)}`).join(', ')}.`,
+      describe: (label, _s, v) => `${label}: ${formatYuan(v, lang)}`,
     };
   },
 };
 
 /** Charts of the dashboard, in page order. Ids are public (links, embeds): never rename one. */
-export const CHARTS: ChartSpec[] = [projectsInvestment, schools];
+export const CHARTS: ChartSpec[] = [projectsInvestment, enping, schools];
 
 export const chartById = (id: string | null): ChartSpec | undefined => CHARTS.find((c) => c.id === id);

@@ -11,6 +11,8 @@ export interface HistogramAxis {
   step: number;
   tickStep: number;
   tickLabel: (x: number, lang: Lang) => string;
+  /** Unit of every tick label of the axis. */
+  unit?: (lang: Lang) => string;
   /** A value on the axis in words, for range labels. */
   valueLabel: (x: number, lang: Lang) => string;
   rule?: { at: number; label: Bilingual };
@@ -31,6 +33,9 @@ export interface LinkedChartDef {
   category: Bilingual;
   axis?: HistogramAxis;
 }
+
+/** A power of ten as a tick label: "0.01", "1", "10,000". */
+const decadeTick = (v: number) => (v >= 1 ? formatCount(Math.round(v)) : String(+v.toPrecision(1)));
 
 // Output is stored in 万元; axis units are log10(万元), so a value x is 10^(x+4) yuan.
 const outputYuan = (x: number) => 10 ** (x + 4);
@@ -76,7 +81,9 @@ export const LINKED: LinkedChartDef[] = [
       finePerUnit: OUTPUT_BINS_PER_DECADE,
       step: 0.1,
       tickStep: 1,
-      tickLabel: (x, lang) => formatNumber(outputYuan(x), lang, 0),
+      // One unit per axis: 万元 in Chinese (1 … 100,000), million yuan in English (0.01 … 1,000).
+      tickLabel: (x, lang) => decadeTick(lang === 'zh' ? 10 ** x : 10 ** (x - 2)),
+      unit: (lang) => (lang === 'zh' ? '万元（对数刻度）' : 'million yuan (log scale)'),
       valueLabel: outputWords,
       rule: { at: Math.log10(2000), label: { zh: '规上标准 2,000万元', en: 'Above-size line, 20 million yuan' } },
       fallbackDomain: [0, 6],

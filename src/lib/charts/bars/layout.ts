@@ -1,5 +1,6 @@
 import { scaleLinear } from 'd3-scale';
 import { axisFormat, type Lang } from '../../format/number';
+import { textWidth } from '../text';
 
 export interface BarRow {
   key: string;
@@ -128,14 +129,19 @@ export interface PanelsLayout {
   width: number;
   height: number;
   panels: { title: string | null; x: number; y: number; layout: BarsLayout }[];
+  /** Key to the colours when bars have several series; inside the SVG so exports carry it. */
+  legend: { x: number; y: number; label: string; color: string }[];
 }
+
+const LEGEND_ROW = 18;
 
 const PANEL_TITLE_H = 20;
 const PANEL_GAP = 16;
 
 /** Small multiples of bars, each with its own scale: side by side when wide, stacked on phones. */
 export function panelsLayout(inputs: { title: string | null; input: Omit<BarsInput, 'width'> }[], width: number): PanelsLayout {
-  const cols = inputs.length > 1 && width >= 560 ? inputs.length : 1;
+  // As many columns as fit at about 260 px each: side by side when wide, stacked on phones.
+  const cols = Math.max(1, Math.min(inputs.length, Math.floor(width / 260)));
   const panelW = (width - PANEL_GAP * (cols - 1)) / cols;
   const titleH = inputs.some((p) => p.title) ? PANEL_TITLE_H : 0;
   let y = 0;
@@ -150,5 +156,18 @@ export function panelsLayout(inputs: { title: string | null; input: Omit<BarsInp
     rowH = Math.max(rowH, layout.height + titleH);
     return { title: p.title, x: col * (panelW + PANEL_GAP), y, layout };
   });
-  return { width, height: y + rowH, panels };
+  const legend: PanelsLayout['legend'] = [];
+  const series = inputs.find((p) => p.input.series.length > 1)?.input.series ?? [];
+  let lx = 4;
+  let ly = y + rowH + 6;
+  for (const s of series) {
+    const w = 18 + textWidth(s.label, 12) + 14;
+    if (lx > 4 && lx + w > width) {
+      lx = 4;
+      ly += LEGEND_ROW;
+    }
+    legend.push({ x: lx, y: ly, label: s.label, color: s.color });
+    lx += w;
+  }
+  return { width, height: legend.length ? ly + LEGEND_ROW : y + rowH, panels, legend };
 }

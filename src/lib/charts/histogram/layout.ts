@@ -19,6 +19,8 @@ export interface HistogramInput {
   /** Distance between labelled ticks in axis units (a decade, five years). */
   tickStep?: number;
   tickLabel: (x: number) => string;
+  /** Unit of the tick labels, written once under the axis (one unit per axis). */
+  unit?: string;
   /** Range label of one bin, for tooltips and the table. */
   binLabel: (x0: number, x1: number) => string;
   /** Optional vertical rule, e.g. the above-designated-size threshold. */
@@ -46,6 +48,7 @@ export interface HistogramLayout {
   plot: { left: number; top: number; width: number; height: number };
   domain: [number, number];
   xTicks: { x: number; label: string }[];
+  unit: string;
   yTicks: { y: number; label: string }[];
   marks: HistogramMark[];
   /** The rule's label sits right of the line, or left of it when the line is in the right half. */
@@ -54,7 +57,7 @@ export interface HistogramLayout {
   brush: { x0: number; x1: number } | null;
 }
 
-const M = { top: 18, right: 12, bottom: 26, left: 40 };
+const M = { top: 18, right: 12, bottom: 38, left: 40 };
 
 /** Axis position of a pixel, and back: the brush works in axis units. */
 export function histogramScale(l: Pick<HistogramLayout, 'plot' | 'domain'>) {
@@ -86,6 +89,7 @@ export function histogramLayout(input: HistogramInput): HistogramLayout {
     plot,
     domain,
     xTicks: ticks.map((t) => ({ x: toPx(t), label: tickLabel(t) })),
+    unit: input.unit ?? '',
     yTicks: yTicks.map((t) => ({ y: y(t), label: yAxis.tick(t) })),
     marks: bins
       .filter((b) => b.x0 + step > domain[0] && b.x0 < domain[1])
