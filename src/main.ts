@@ -25,7 +25,13 @@ dataReady.catch(() => undefined);
 // A small read-only handle for the benchmark and the SQL console's tests: run a query, see chart SQL.
 declare global {
   interface Window {
-    __jianghai?: { query(sql: string): Promise<number>; chartSql: Record<string, string>; ready: Promise<unknown> };
+    __jianghai?: {
+      query(sql: string): Promise<number>;
+      chartSql: Record<string, string>;
+      ready: Promise<unknown>;
+      /** Resolves when the explore view has no query in flight (set by the explore view). */
+      idle?: () => Promise<void>;
+    };
   }
 }
 window.__jianghai = {
