@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { countBy, countBy2, logHistogram, quoteIdent, quoteLiteral, selectAll, whereClause, type Filter } from '../../src/lib/sql';
+import { quoteIdent, quoteLiteral, selectAll } from '../../src/lib/sql';
+import { FIRM_DIMS, whereExcept, type Selections } from '../../src/lib/state/selection';
 import { openWasmDb, type WasmDb } from '../helpers/wasm-db';
 
 let db: WasmDb;
@@ -35,52 +36,32 @@ describe('quoting keeps names and values intact through the real engine', () => 
   });
 });
 
-describe('filters become WHERE clauses the engine accepts', () => {
-  it('has no WHERE clause without filters', () => {
-    expect(whereClause([])).toBe('');
+describe('selections become WHERE clauses the engine accepts', () => {
+  const sels = (over: Selections): Selections => over;
+  it('has no WHERE clause without selections, and ignores empty ones', () => {
+    expect(whereExcept(FIRM_DIMS, {})).toBe('');
+    expect(whereExcept(FIRM_DIMS, sels({ segment: { kind: 'points', values: [] }, output: { kind: 'interval', lo: 5, hi: 5 } }))).toBe('');
   });
-  it('matches nothing for an empty selection', () => {
-    const [row] = db.query<{ n: number }>(`SELECT count(*) AS n FROM firms ${whereClause([{ kind: 'in', column: 'segment', values: [] }])}`);
-    expect(row.n).toBe(0);
-  });
-  it('counts firms in one segment and a log range of output', () => {
-    const filters: Filter[] = [
-      { kind: 'in', column: 'scale_class', values: ['规上'] },
-      { kind: 'range', column: 'output_2022', min: Math.log10(2000), max: 9, log: true },
-    ];
-    const [row] = db.query<{ n: number }>(`SELECT count(*) AS n FROM firms ${whereClause(filters)}`);
+  it('counts the above-size firms from a size selection and an output range', () => {
+    const where = whereExcept(FIRM_DIMS, sels({ breakdown: { kind: 'points', values: ['规上|无', '规上|省级专精特新', '规上|国家级小巨人'] }, output: { kind: 'interval', lo: 330, hi: 900 } }));
+    const [row] = db.query<{ n: number }>(`SELECT count(*) AS n FROM firms ${where}`);
     expect(row.n).toBe(145);
   });
-  it('does not mutate the filters it is given', () => {
-    const filters: Filter[] = [{ kind: 'in', column: 'segment', values: ['汽车电子'] }];
-    const copy = structuredClone(filters);
-    whereClause(filters);
-    expect(filters).toEqual(copy);
+  it('keeps hostile category values as plain text', () => {
+    const where = whereExcept(FIRM_DIMS, sels({ segment: { kind: 'points', values: ["x') OR 1=1 --", '"; DROP VIEW firms; --'] } }));
+    const [row] = db.query<{ n: number }>(`SELECT count(*) AS n FROM firms ${where}`);
+    expect(row.n).toBe(0);
+    expect(db.query<{ n: number }>('SELECT count(*) AS n FROM firms')[0].n).toBe(1681);
+  });
+  it('leaves out the views named as exceptions and does not mutate the selections', () => {
+    const s = sels({ segment: { kind: 'points', values: ['汽车电子'] } });
+    const copy = structuredClone(s);
+    expect(whereExcept(FIRM_DIMS, s, 'segment')).toBe('');
+    expect(s).toEqual(copy);
   });
 });
 
-describe('dashboard queries', () => {
-  it('counts firms by segment, largest first, adding up to 1,681', () => {
-    const rows = db.query<{ key: string; n: number }>(countBy('firms', 'segment'));
-    expect(rows).toHaveLength(5);
-    expect(rows.reduce((a, r) => a + r.n, 0)).toBe(1681);
-    expect([...rows].sort((a, b) => b.n - a.n)).toEqual(rows);
-  });
-  it('crosses size class and SRDI level', () => {
-    const rows = db.query<{ key: string; series: string; n: number }>(countBy2('firms', 'scale_class', 'srdi_level'));
-    const sum = (f: (r: { key: string; series: string }) => boolean) => rows.filter(f).reduce((a, r) => a + r.n, 0);
-    expect(sum((r) => r.key === '规上')).toBe(145);
-    expect(sum((r) => r.series === '省级专精特新')).toBe(36);
-    expect(sum((r) => r.series === '国家级小巨人')).toBe(1);
-  });
-  it('bins output in quarter decades covering every firm', () => {
-    const rows = db.query<{ x0: number; n: number }>(logHistogram('firms', 'output_2022', 0.25));
-    expect(rows.reduce((a, r) => a + r.n, 0)).toBe(1681);
-    for (const r of rows) expect((r.x0 / 0.25) % 1).toBeCloseTo(0);
-  });
-  it('rejects a non-positive bin width', () => {
-    expect(() => logHistogram('firms', 'output_2022', 0)).toThrow();
-  });
+describe('small-table queries', () => {
   it('orders all projects by completed investment', () => {
     const rows = db.query<{ completed_wan: number }>(selectAll('projects', 'completed_wan', true));
     expect(rows).toHaveLength(20);
