@@ -2,10 +2,14 @@
 // Serves dist/ with scripts/serve.mjs (Range, MIME types, precompressed .br/.gz) and drives headless
 // Chromium (scripts/bench/chromium.mjs). Each section is a module of scripts/bench/ exporting
 // { name, title, definitions, run(ctx), report(result) }; a later section can read earlier results
-// through ctx.results, so a side-by-side section (the Mosaic peer) slots in as one more module.
+// through ctx.results. Sections that also export prepare(ctx) (explore and peer) are run together,
+// rep by rep in turn, so that load on the shared machine falls on both apps alike. Sections not run
+// keep their previous results in OUT.
 //
-// env: RUNS=7 (cold loads)  REPS=30 (warm runs of each query)  SECTIONS=cold,warm,assets
-//      OUT=bench/results.json  CHROMIUM=/usr/bin/chromium
+// env: SECTIONS=cold,warm,assets,explore,peer  OUT=bench/results.json  CHROMIUM=/usr/bin/chromium
+//      RUNS=7 (cold loads)  REPS (warm runs of each query: 30; explore and peer
+//      drags: 3)  ROWS=1681,1000000,10000000 (explore, peer)  EXPLORE_PREAGG=1,0  PEER_PREAGG=1
+//      Smoke run: ROWS=1681 REPS=1 RUNS=1 SECTIONS=explore,peer node scripts/bench.mjs
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -16,10 +20,12 @@ import { CHROMIUM, CHROMIUM_ARGS, chromiumProblem, launchChromium } from './benc
 import cold from './bench/cold.mjs';
 import warm from './bench/warm.mjs';
 import assets from './bench/assets.mjs';
+import explore from './bench/ours.mjs';
+import peer from './bench/mosaic.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const DIST = join(ROOT, 'dist');
-const ALL = [cold, warm, assets];
+const ALL = [cold, warm, assets, explore, peer];
 
 const env = process.env;
 const positive = (name, fallback) => {
@@ -45,6 +51,7 @@ if (noChromium) {
   process.exit(2);
 }
 
+const loadavg = () => os.loadavg().map((x) => Math.round(x * 100) / 100);
 const git = (...args) => {
   try {
     return execFileSync('git', args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'ignore'] }).toString().trim();
@@ -63,6 +70,7 @@ async function chromiumVersion() {
   }
 }
 
+const started = Date.now();
 const server = await serve(DIST);
 const out = {
   meta: {
@@ -79,34 +87,127 @@ const out = {
     cpu: os.cpus()[0]?.model ?? null,
     cores: os.cpus().length,
     loadavg1mAtStart: Math.round(os.loadavg()[0] * 100) / 100,
+    loadavgAtStart: loadavg(),
     server: 'scripts/serve.mjs on 127.0.0.1, precompressed .br/.gz on',
     runs,
     reps,
+    sections: sections.map((s) => s.name),
   },
   definitions: {},
   results: {},
   errors: {},
+  // Per section: when, at which commit and under what load it ran (sections kept from an earlier run keep theirs).
+  sectionMeta: {},
 };
+
+// Sections not run this time keep their last results, so one section can be re-measured alone.
+const previous = (() => {
+  try {
+    return JSON.parse(readFileSync(OUT, 'utf8'));
+  } catch {
+    return null;
+  }
+})();
+for (const name of ALL.map((s) => s.name)) {
+  if (wanted.includes(name) || !previous?.results?.[name]) continue;
+  out.results[name] = previous.results[name];
+  if (previous.definitions?.[name]) out.definitions[name] = previous.definitions[name];
+  if (previous.errors?.[name]) out.errors[name] = previous.errors[name];
+  out.sectionMeta[name] = previous.sectionMeta?.[name] ?? { date: previous.meta?.date, commit: previous.meta?.commit, loadavgStart: [previous.meta?.loadavg1mAtStart], keptFromEarlierRun: true };
+}
+console.log(`load average at start: ${out.meta.loadavgAtStart.join(' / ')} (1/5/15 min) on ${out.meta.cores} cores`);
 
 if (out.meta.loadavg1mAtStart > out.meta.cores) {
   console.error(`bench: warning: load average ${out.meta.loadavg1mAtStart} on ${out.meta.cores} cores; something else is running and the timings will show it.`);
 }
 
 let failed = false;
+const sectionStart = (names) => {
+  const m = { date: new Date().toISOString(), commit: out.meta.commit, dirtySrc: out.meta.dirtySrc, loadavgStart: loadavg(), t0: Date.now() };
+  for (const n of names) out.sectionMeta[n] = m;
+  return m;
+};
+const sectionEnd = (m) => {
+  m.loadavgEnd = loadavg();
+  m.seconds = Math.round((Date.now() - m.t0) / 1000);
+  delete m.t0;
+};
+const fail = (s, err) => {
+  failed = true;
+  out.errors[s.name] = err.message;
+  delete out.results[s.name];
+  console.error(`bench: section ${s.name} failed: ${err.stack ?? err.message}`);
+};
+const done = (s, r, t0, { title = false } = {}) => {
+  out.results[s.name] = r;
+  delete out.errors[s.name];
+  out.definitions[s.name] = s.definitions;
+  if (title) console.log(`\n== ${s.title}`);
+  console.log(s.report(r));
+  if (t0) console.log(`(${((Date.now() - t0) / 1000).toFixed(1)} s)`);
+};
+const ctx = (extra = {}) => ({ server, dist: DIST, runs, reps, results: out.results, ...extra });
+
+/** Explore and peer: each prepares (build, data, server), then their reps run in turn. */
+async function runInterleaved(group) {
+  const meta = sectionStart(group.map((s) => s.name));
+  console.log(`\n== ${group.map((s) => s.name).join(' + ')}, rep by rep in turn`);
+  const prepared = [];
+  for (const s of group) {
+    try {
+      prepared.push({ s, p: await s.prepare(ctx()) });
+    } catch (err) {
+      fail(s, err);
+    }
+  }
+  try {
+    const rounds = Math.max(0, ...prepared.map(({ p }) => p.rounds.length));
+    for (let i = 0; i < rounds; i++) {
+      for (const { s, p } of prepared) {
+        for (const job of p.rounds[i] ?? []) {
+          try {
+            await job();
+          } catch (err) {
+            console.error(`bench: ${s.name} rep ${i + 1}: ${err.stack ?? err.message}`);
+            (p.jobErrors ??= []).push(err.message);
+          }
+        }
+      }
+    }
+    for (const { s, p } of prepared) {
+      try {
+        const r = await p.finish();
+        if (p.jobErrors) r.jobErrors = p.jobErrors;
+        done(s, r, null, { title: true });
+      } catch (err) {
+        fail(s, err);
+      }
+    }
+  } finally {
+    for (const { p } of prepared) await p.cleanup?.().catch(() => undefined);
+    sectionEnd(meta);
+    console.log(`(${group.map((s) => s.name).join(' + ')}: ${meta.seconds} s)`);
+  }
+}
+
 try {
-  for (const s of sections) {
+  for (let i = 0; i < sections.length; i++) {
+    const s = sections[i];
+    if (s.prepare) {
+      const group = [s];
+      while (sections[i + 1]?.prepare) group.push(sections[++i]);
+      await runInterleaved(group);
+      continue;
+    }
     const t0 = Date.now();
+    const meta = sectionStart([s.name]);
     console.log(`\n== ${s.title}`);
     try {
-      const r = await s.run({ server, dist: DIST, runs, reps, results: out.results });
-      out.results[s.name] = r;
-      out.definitions[s.name] = s.definitions;
-      console.log(s.report(r));
-      console.log(`(${((Date.now() - t0) / 1000).toFixed(1)} s)`);
+      done(s, await s.run(ctx()), t0);
     } catch (err) {
-      failed = true;
-      out.errors[s.name] = err.message;
-      console.error(`bench: section ${s.name} failed: ${err.message}`);
+      fail(s, err);
+    } finally {
+      sectionEnd(meta);
     }
   }
 } finally {
@@ -115,7 +216,10 @@ try {
 
 // A busy machine (a build or a test run next to the bench) shows up here before it shows in the figures.
 out.meta.loadavg1mAtEnd = Math.round(os.loadavg()[0] * 100) / 100;
+out.meta.loadavgAtEnd = loadavg();
+out.meta.wallSeconds = Math.round((Date.now() - started) / 1000);
 mkdirSync(dirname(OUT), { recursive: true });
 writeFileSync(OUT, JSON.stringify(out, null, 2) + '\n');
-console.log(`\nwrote ${OUT}${failed ? ' (with errors)' : ''}`);
+console.log(`\nload average: ${out.meta.loadavgAtStart.join(' / ')} at start, ${out.meta.loadavgAtEnd.join(' / ')} at end; ${out.meta.wallSeconds} s`);
+console.log(`wrote ${OUT}${failed ? ' (with errors)' : ''}`);
 process.exit(failed ? 1 : 0);
