@@ -6,10 +6,10 @@
 // rep by rep in turn, so that load on the shared machine falls on both apps alike. Sections not run
 // keep their previous results in OUT.
 //
-// env: SECTIONS=cold,warm,assets,explore,peer  OUT=bench/results.json  CHROMIUM=/usr/bin/chromium
-//      RUNS=7 (cold loads)  REPS (warm runs of each query: 30; explore and peer
+// env: SECTIONS=cold,warm,assets,explore,peer,embed  OUT=bench/results.json  CHROMIUM=/usr/bin/chromium
+//      RUNS=7 (cold loads, and embed cold loads)  REPS (warm runs of each query: 30; explore and peer
 //      drags: 3)  ROWS=1681,1000000,10000000 (explore, peer)  EXPLORE_PREAGG=1,0  PEER_PREAGG=1
-//      Smoke run: ROWS=1681 REPS=1 RUNS=1 SECTIONS=explore,peer node scripts/bench.mjs
+//      Smoke run: ROWS=1681 REPS=1 RUNS=1 SECTIONS=explore,peer,embed node scripts/bench.mjs
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -22,10 +22,11 @@ import warm from './bench/warm.mjs';
 import assets from './bench/assets.mjs';
 import explore from './bench/ours.mjs';
 import peer from './bench/mosaic.mjs';
+import embed from './bench/embed.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const DIST = join(ROOT, 'dist');
-const ALL = [cold, warm, assets, explore, peer];
+const ALL = [cold, warm, assets, explore, peer, embed];
 
 const env = process.env;
 const positive = (name, fallback) => {
