@@ -4,7 +4,8 @@
 // { name, title, definitions, run(ctx), report(result) }; a later section can read earlier results
 // through ctx.results. Sections that also export prepare(ctx) (explore and peer) are run together,
 // rep by rep in turn, so that load on the shared machine falls on both apps alike. Sections not run
-// keep their previous results in OUT.
+// keep their previous results in OUT, and the side-by-side table is rebuilt from whatever is there
+// (also written as bench/RESULTS.md).
 //
 // env: SECTIONS=cold,warm,assets,explore,peer,embed  OUT=bench/results.json  CHROMIUM=/usr/bin/chromium
 //      RUNS=7 (cold loads, and embed cold loads)  REPS (warm runs of each query: 30; explore and peer
@@ -23,6 +24,7 @@ import assets from './bench/assets.mjs';
 import explore from './bench/ours.mjs';
 import peer from './bench/mosaic.mjs';
 import embed from './bench/embed.mjs';
+import { compare, formatMarkdown, formatText } from './bench/compare.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const DIST = join(ROOT, 'dist');
@@ -41,6 +43,7 @@ const unknown = wanted.filter((w) => !ALL.some((s) => s.name === w));
 if (unknown.length) throw new Error(`unknown section(s) ${unknown.join(', ')}; known: ${ALL.map((s) => s.name).join(', ')}`);
 const sections = ALL.filter((s) => wanted.includes(s.name));
 const OUT = resolve(ROOT, env.OUT ?? 'bench/results.json');
+const MARKDOWN = join(dirname(OUT), 'RESULTS.md');
 
 if (!existsSync(join(DIST, 'index.html'))) {
   console.error('bench: dist/ is missing: run `npm run build` first (npm run bench does).');
@@ -215,12 +218,24 @@ try {
   await server.close();
 }
 
+const comparison = compare(out.results);
+if (comparison) {
+  out.comparison = comparison;
+  out.definitions.comparison = {
+    cells: 'medians over reps of the explore and peer sections (see their definitions); us = our explore view, peer = Mosaic, both with pre-aggregation on unless marked off',
+    targets: 'issue 3: closed-loop p95 <= 20 ms and below the peer; open-loop p95 <= 33 ms and no move left undrawn for more than one frame (worst rep); first render <= half the peer; renderer RSS <= the peer; no longtask > 100 ms during either drag (worst rep)',
+  };
+  console.log('\n== Side by side: us (preagg on) / us (preagg off) / Mosaic peer (preagg on)');
+  console.log(formatText(comparison));
+}
+
 // A busy machine (a build or a test run next to the bench) shows up here before it shows in the figures.
 out.meta.loadavg1mAtEnd = Math.round(os.loadavg()[0] * 100) / 100;
 out.meta.loadavgAtEnd = loadavg();
 out.meta.wallSeconds = Math.round((Date.now() - started) / 1000);
 mkdirSync(dirname(OUT), { recursive: true });
 writeFileSync(OUT, JSON.stringify(out, null, 2) + '\n');
+if (comparison) writeFileSync(MARKDOWN, formatMarkdown(comparison, { meta: out.meta, sectionMeta: out.sectionMeta, embed: out.results.embed }));
 console.log(`\nload average: ${out.meta.loadavgAtStart.join(' / ')} at start, ${out.meta.loadavgAtEnd.join(' / ')} at end; ${out.meta.wallSeconds} s`);
-console.log(`wrote ${OUT}${failed ? ' (with errors)' : ''}`);
+console.log(`wrote ${OUT}${comparison ? ` and ${MARKDOWN}` : ''}${failed ? ' (with errors)' : ''}`);
 process.exit(failed ? 1 : 0);
