@@ -12,7 +12,7 @@
 //      drags: 3)  ROWS=1681,1000000,10000000 (explore, peer)  EXPLORE_PREAGG=1,0  PEER_PREAGG=1
 //      Smoke run: ROWS=1681 REPS=1 RUNS=1 SECTIONS=explore,peer,embed node scripts/bench.mjs
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -75,7 +75,11 @@ async function chromiumVersion() {
 }
 
 const started = Date.now();
-const server = await serve(DIST);
+// Others build and test in this checkout while the bench runs (20 minutes with the peer); a rebuild
+// would swap the hashed assets under a page mid-load. Measure a snapshot of dist/ instead.
+const SITE = mkdtempSync(join(os.tmpdir(), 'jianghai-dist-'));
+cpSync(DIST, SITE, { recursive: true });
+const server = await serve(SITE);
 const out = {
   meta: {
     date: new Date().toISOString(),
@@ -150,7 +154,7 @@ const done = (s, r, t0, { title = false } = {}) => {
   console.log(s.report(r));
   if (t0) console.log(`(${((Date.now() - t0) / 1000).toFixed(1)} s)`);
 };
-const ctx = (extra = {}) => ({ server, dist: DIST, runs, reps, results: out.results, ...extra });
+const ctx = (extra = {}) => ({ server, dist: SITE, runs, reps, results: out.results, ...extra });
 
 /** Explore and peer: each prepares (build, data, server), then their reps run in turn. */
 async function runInterleaved(group) {
@@ -216,6 +220,7 @@ try {
   }
 } finally {
   await server.close();
+  rmSync(SITE, { recursive: true, force: true });
 }
 
 const comparison = compare(out.results);
