@@ -94,3 +94,100 @@ export const CHARTS = {
 };
 
 export const CHART_IDS = Object.keys(CHARTS);
+
+// Exact answers for the linked views, computed outside the browser: native DuckDB (@duckdb/node-api)
+// over the same data/firms.parquet the page reads. The filters below restate the public contract
+// (URL keys and what they mean), not the app's SQL builders, so a wrong builder cannot agree with itself.
+
+let firmsDb = null;
+
+/** Rows of one query over the view `firms` (data/firms.parquet). Cast counts to INTEGER or DOUBLE. */
+export async function firmsSql(query) {
+  firmsDb ??= (async () => {
+    const { DuckDBInstance } = await import('@duckdb/node-api');
+    const conn = await (await DuckDBInstance.create(':memory:', { threads: '1' })).connect();
+    await conn.run(`CREATE VIEW firms AS SELECT * FROM read_parquet('${join(ROOT, 'data', 'firms.parquet').replaceAll("'", "''")}')`);
+    return conn;
+  })();
+  return (await (await firmsDb).runAndReadAll(query)).getRowObjectsJS();
+}
+
+const lit = (v) => `'${String(v).replaceAll("'", "''")}'`;
+/** Fine bin of the output histogram: hundredths of a decade of 2022 output (万元). */
+const OUTPUT_BIN = 'floor(log10(output_2022) * 100)';
+
+/**
+ * Filters as the URL states them: `segment`, `area` and `breakdown` ("规上|无") are lists of values;
+ * `output` and `founded` are half-open [lo, hi) ranges of fine bins (output) or years (founded).
+ */
+const PREDICATES = {
+  segment: (vs) => `segment IN (${vs.map(lit).join(', ')})`,
+  area: (vs) => `area IN (${vs.map(lit).join(', ')})`,
+  breakdown: (vs) => `concat_ws('|', scale_class, srdi_level) IN (${vs.map(lit).join(', ')})`,
+  output: ([lo, hi]) => `(${OUTPUT_BIN} >= ${lo} AND ${OUTPUT_BIN} < ${hi})`,
+  founded: ([lo, hi]) => `(founded >= ${lo} AND founded < ${hi})`,
+};
+
+/** WHERE clause of every filter in `sels`, except the one named `except` (cross-filter semantics). */
+export function firmsWhere(sels, except = null) {
+  const preds = Object.entries(sels)
+    .filter(([k, v]) => k !== except && v)
+    .map(([k, v]) => PREDICATES[k](v));
+  return preds.length ? `WHERE ${preds.join(' AND ')}` : '';
+}
+
+/** Key of a drawn bar or bin in each linked view, as SQL (bins: display bins, 10 fine output bins or one year). */
+const VIEW_KEYS = {
+  segment: 'segment',
+  area: 'area',
+  breakdown: "concat_ws('|', scale_class, srdi_level)",
+  output: `CAST(floor(${OUTPUT_BIN} / 10) AS INTEGER)`,
+  founded: 'founded',
+};
+
+/** Thousands separators as the page prints counts in both languages. */
+export const grouped = (n) => new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 }).format(n);
+
+/**
+ * What every linked view must show under `sels`: firm counts per bar or bin (each view filtered by
+ * the others only), the selection's count and output, the concentration measures as printed, and the
+ * firm table's page of names under a sort.
+ */
+export async function expectedViews(sels, { sort = 'output_2022 DESC', page = 0 } = {}) {
+  const views = {};
+  for (const [view, key] of Object.entries(VIEW_KEYS)) {
+    const rows = await firmsSql(`SELECT ${key} AS k, count(*)::INTEGER AS n FROM firms ${firmsWhere(sels, view)} GROUP BY k HAVING k IS NOT NULL ORDER BY k`);
+    views[view] = Object.fromEntries(rows.map((r) => [String(r.k), r.n]));
+  }
+  const where = firmsWhere(sels);
+  const [total] = await firmsSql(
+    `SELECT count(*)::INTEGER AS n, coalesce(sum(output_2022), 0)::DOUBLE AS s, coalesce(sum(output_2022::DOUBLE * output_2022), 0)::DOUBLE AS q FROM firms ${where}`,
+  );
+  const [top] = await firmsSql(`SELECT coalesce(sum(output_2022), 0)::DOUBLE AS t FROM (SELECT output_2022 FROM firms ${where} ORDER BY output_2022 DESC LIMIT 10)`);
+  // The Lorenz curve is drawn from groups of one fine output bin; its Gini is the area under that polyline.
+  const groups = await firmsSql(
+    `SELECT ${OUTPUT_BIN} AS b, count(*)::DOUBLE AS n, sum(output_2022)::DOUBLE AS s FROM firms ${where ? `${where} AND` : 'WHERE'} output_2022 > 0 GROUP BY b ORDER BY b`,
+  );
+  const N = groups.reduce((a, g) => a + g.n, 0);
+  const S = groups.reduce((a, g) => a + g.s, 0);
+  let [cn, cs, area] = [0, 0, 0];
+  for (const g of groups) {
+    const [f0, o0] = [cn / N, cs / S];
+    cn += g.n;
+    cs += g.s;
+    area += ((cn / N - f0) * (cs / S + o0)) / 2;
+  }
+  const pct = (v) => `${(Math.round(v * 10) / 10).toFixed(1)}%`;
+  const names = await firmsSql(`SELECT name FROM firms ${where} ORDER BY ${sort} NULLS LAST, id LIMIT 25 OFFSET ${page * 25}`);
+  return {
+    views,
+    count: grouped(total.n),
+    /** Total 2022 output in yuan (the column is in 万元). */
+    outputYuan: total.s * 1e4,
+    top10: pct(total.s ? (100 * top.t) / total.s : 0),
+    hhi: grouped(Math.round(total.s ? (10_000 * total.q) / (total.s * total.s) : 0)),
+    gini: (N && S ? Math.max(0, 1 - 2 * area) : 0).toFixed(2),
+    names: names.map((r) => r.name),
+    pages: Math.max(1, Math.ceil(total.n / 25)),
+  };
+}

@@ -69,14 +69,17 @@ const HOST_HTML = `<!doctype html>
  * asserts what every test must hold: no console error, no uncaught exception, no request outside the
  * server's origin (such requests are blocked and recorded) and no 4xx/5xx answer from the server.
  *
+ * `touch: true` makes the context a touch screen (hasTouch, isMobile).
  * `fn` receives { page, context, server, open(path), logSince() } where open('#/about') navigates
  * under `base` (default '/') and logSince() returns the server log entries of this test.
  */
 export async function withPage(opts, fn) {
-  const { viewport = { width: 1280, height: 900 }, server = env.server, base = '/', allowErrors = false } = opts;
+  const { viewport = { width: 1280, height: 900 }, server = env.server, base = '/', allowErrors = false, touch = false } = opts;
   const context = await env.browser.newContext({
     viewport,
     deviceScaleFactor: 1,
+    // A phone: touch events and a mobile viewport meta, so taps are taps and not mouse clicks.
+    ...(touch ? { hasTouch: true, isMobile: true } : {}),
     locale: 'zh-CN',
     timezoneId: 'Asia/Shanghai',
     acceptDownloads: true,

@@ -1,7 +1,7 @@
 // Reading the dashboard through its DOM contract (GUIDE section 5 and the chart frame), and waiting
 // for conditions rather than for time.
 import assert from 'node:assert/strict';
-import { CHART_IDS } from './expected.mjs';
+import { CHART_IDS, expectedViews } from './expected.mjs';
 
 export const figure = (page, id) => page.locator(`figure.chart[data-chart-id="${id}"]`);
 
@@ -81,4 +81,179 @@ export async function downloadOf(page, button) {
   const chunks = [];
   for await (const chunk of await download.createReadStream()) chunks.push(chunk);
   return { name: download.suggestedFilename(), bytes: Buffer.concat(chunks) };
+}
+
+/**
+ * Resolves once the explore view has applied the last input and answered it: the input is applied
+ * in the next animation frame, then every query in flight is awaited (window.__jianghai.idle, set by
+ * the explore view), then one more frame lets the DOM catch up.
+ */
+export function settled(page) {
+  return page.evaluate(async () => {
+    const frame = () => new Promise((ok) => requestAnimationFrame(() => ok()));
+    await frame();
+    await frame();
+    await window.__jianghai?.idle?.();
+    await frame();
+  });
+}
+
+/** Linked view (URL key of its filter) -> chart id. */
+export const LINKED_CHARTS = {
+  segment: 'firms-by-segment',
+  area: 'firms-by-area',
+  breakdown: 'firms-by-scale-srdi',
+  output: 'output-distribution',
+  founded: 'founding-years',
+};
+
+/**
+ * Fill of a mark drawn muted because its own view selects other marks: bars and histogram bins differ
+ * (the grey of histogram bins is also the colour of the "no SRDI title" series among the bars).
+ */
+const MUTED_FILLS = { bars: '#D5DCE3', bins: '#B8C2CC' };
+
+/**
+ * Everything the linked views show, in one round trip: each mark's key, tooltip text, pressed state
+ * and whether it is drawn muted; the selection's KPIs, concentration measures, chips, range outputs,
+ * the firm table (first column, sort state, pager) and the hash.
+ */
+export function readLinked(page) {
+  return page.evaluate(
+    ([charts, muted]) => {
+      const text = (el) => el?.textContent.replace(/\s+/g, ' ').trim() ?? null;
+      const views = {};
+      for (const [view, id] of Object.entries(charts)) {
+        const fig = document.querySelector(`figure.chart[data-chart-id="${id}"]`);
+        views[view] = [...(fig?.querySelectorAll('svg.chart-svg .mark') ?? [])].map((m) => ({
+          key:
+            view === 'output' ? String(Math.round(Number(m.dataset.x0) * 10))
+            : view === 'founded' ? String(Math.round(Number(m.dataset.x0)))
+            : view === 'breakdown' ? `${m.dataset.row}|${m.dataset.series}`
+            : m.dataset.row,
+          label: m.getAttribute('aria-label') ?? text(m.querySelector(':scope > title')),
+          pressed: m.getAttribute('aria-pressed'),
+          muted: m.getAttribute('fill') === (view === 'output' || view === 'founded' ? muted.bins : muted.bars),
+        }));
+      }
+      const table = document.querySelector('[data-chart-id="firm-table"]');
+      const range = (id) => text(document.querySelector(`figure.chart[data-chart-id="${id}"] .range-control output`));
+      return {
+        hash: location.hash,
+        views,
+        count: text(document.querySelector('[data-stat=count]')),
+        output: text(document.querySelector('[data-stat=output]')),
+        top10: text(document.querySelector('dd[data-stat=top10]')),
+        hhi: text(document.querySelector('dd[data-stat=hhi]')),
+        gini: text(document.querySelector('dd[data-stat=gini]')),
+        chips: [...document.querySelectorAll('.selection-bar .chip')].map((c) => ({ text: text(c.querySelector('span')), remove: c.querySelector('button').getAttribute('aria-label') })),
+        ranges: { output: range(charts.output), founded: range(charts.founded) },
+        names: [...(table?.querySelectorAll('tbody tr') ?? [])].map((tr) => text(tr.cells[0])),
+        sorted: [...(table?.querySelectorAll('th[aria-sort]:not([aria-sort=none])') ?? [])].map((th) => `${text(th.querySelector('button'))} ${th.getAttribute('aria-sort')}`),
+        pager: text(table?.querySelector('.pager [aria-live]')),
+      };
+    },
+    [LINKED_CHARTS, MUTED_FILLS],
+  );
+}
+
+/** Firms per drawn bar or bin of one view of a readLinked() snapshot; empty bars are left out. */
+export function countsOf(snapshot, view) {
+  const counts = snapshot.views[view].map((m) => [m.key, tooltipCount(m.label)]).filter(([, n]) => n > 0);
+  return Object.fromEntries(counts.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+}
+
+/** "5.07 billion yuan", "821.79 million yuan", "50.72亿元", "5,072.2万元" -> yuan. */
+export function parseYuan(s) {
+  const m = /^([\d,.]+)\s*(thousand|million|billion|万|亿)?\s*(?:yuan|元)$/.exec(s);
+  assert.ok(m, `"${s}" is not an amount of yuan`);
+  const unit = { thousand: 1e3, million: 1e6, billion: 1e9, 万: 1e4, 亿: 1e8 }[m[2]] ?? 1;
+  return Number(m[1].replaceAll(',', '')) * unit;
+}
+
+/**
+ * Presses Tab (or Shift+Tab) until the focused element matches `selector`, and returns how many
+ * presses it took; fails with the elements passed on the way when it is not reached in `max`.
+ */
+export async function tabTo(page, selector, { back = false, max = 150 } = {}) {
+  const passed = [];
+  for (let i = 1; i <= max; i++) {
+    await page.keyboard.press(back ? 'Shift+Tab' : 'Tab');
+    const here = await page.evaluate((sel) => {
+      const el = document.activeElement;
+      return el?.matches(sel) ? null : `${el?.tagName.toLowerCase()} ${el?.getAttribute('aria-label') ?? el?.textContent.trim().slice(0, 30)}`;
+    }, selector);
+    if (here === null) return i;
+    passed.push(here);
+  }
+  assert.fail(`${selector} was not reached with ${back ? 'Shift+Tab' : 'Tab'}; passed: ${passed.join(' | ')}`);
+}
+
+/**
+ * The focused element shows where focus is: it matches :focus-visible and draws an outline (HTML)
+ * or, for SVG marks that cannot take an outline in every browser, a stroke at least 2 px wide.
+ */
+export async function assertFocusVisible(page, what) {
+  const s = await page.evaluate(() => {
+    const el = document.activeElement;
+    const cs = getComputedStyle(el);
+    return {
+      tag: el.tagName.toLowerCase(),
+      visible: el.matches(':focus-visible'),
+      svg: el instanceof SVGElement,
+      outline: `${cs.outlineStyle} ${cs.outlineWidth}`,
+      stroke: `${cs.stroke} ${cs.strokeWidth}`,
+    };
+  });
+  assert.ok(s.visible, `${what}: the focused ${s.tag} does not match :focus-visible`);
+  const [style, width] = (s.svg ? s.stroke : s.outline).split(' ');
+  assert.ok(style !== 'none' && parseFloat(width) >= 2, `${what}: focus is not visible (${s.svg ? `stroke ${s.stroke}` : `outline ${s.outline}`})`);
+}
+
+/**
+ * Waits until the explore view has settled, then checks every linked view against the exact answer
+ * for `sels` (see expectedViews): firms per bar and bin (each view filtered by the others only), the
+ * view's own selection drawn as pressed bars and muted marks, the selection's count and output, the
+ * concentration measures and the firm table's page under `table` ({ sort: SQL order, page }).
+ * Returns the snapshot it read.
+ */
+export async function assertLinked(page, sels, table = {}) {
+  await settled(page);
+  const [seen, want] = await Promise.all([readLinked(page), expectedViews(sels, table)]);
+  const where = JSON.stringify(sels);
+  for (const view of Object.keys(LINKED_CHARTS)) {
+    assert.deepEqual(countsOf(seen, view), want.views[view], `${view}: firms per bar or bin under ${where}`);
+    const own = sels[view];
+    const muted = seen.views[view].filter((m) => m.muted).map((m) => m.key).sort();
+    if (view === 'output' || view === 'founded') {
+      // A bin is highlighted when it lies wholly inside the brushed [lo, hi) fine bins.
+      const per = view === 'output' ? 10 : 1;
+      const outside = own ? seen.views[view].filter((m) => !(Number(m.key) * per >= own[0] && (Number(m.key) + 1) * per <= own[1])).map((m) => m.key).sort() : [];
+      assert.deepEqual(muted, outside, `${view}: bins outside its own brush are muted under ${where}`);
+    } else {
+      const pressed = seen.views[view].filter((m) => m.pressed === 'true').map((m) => m.key).sort();
+      assert.deepEqual(pressed, [...(own ?? [])].sort(), `${view}: pressed bars under ${where}`);
+      const others = own ? seen.views[view].filter((m) => !own.includes(m.key)).map((m) => m.key).sort() : [];
+      assert.deepEqual(muted, others, `${view}: bars it does not select are muted under ${where}`);
+    }
+  }
+  assert.equal(seen.count, want.count, `selected firms under ${where}`);
+  const output = parseYuan(seen.output);
+  assert.ok(Math.abs(output - want.outputYuan) <= 0.005 * want.outputYuan, `selected output ${seen.output}, expected ${want.outputYuan} yuan`);
+  assert.deepEqual([seen.top10, seen.hhi, seen.gini], [want.top10, want.hhi, want.gini], `top-10 share, HHI and Gini under ${where}`);
+  assert.deepEqual(seen.names, want.names, `firm table page ${(table.page ?? 0) + 1} under ${where}, sorted by ${table.sort ?? 'output_2022 DESC'}`);
+  assert.match(seen.pager, new RegExp(`(?:of |共)${want.pages.toLocaleString('en-US')}页?$`), `pager under ${where}`);
+  return seen;
+}
+
+/** The filters a hash carries, in the shape expectedViews takes: lists of values and [lo, hi) ranges. */
+export function selectionsIn(hash) {
+  const q = new URLSearchParams(hash.split('?')[1] ?? '');
+  const sels = {};
+  for (const k of ['segment', 'area', 'breakdown']) if (q.get(k)) sels[k] = q.get(k).split(',');
+  for (const k of ['output', 'founded']) {
+    const m = /^(-?\d+)\.\.(-?\d+)$/.exec(q.get(k) ?? '');
+    if (m) sels[k] = [Number(m[1]), Number(m[2])];
+  }
+  return sels;
 }
