@@ -11,6 +11,11 @@ export interface ViewResult {
   seq: number;
   /** True when the result came from the data cube rather than a query. */
   fromCube: boolean;
+  /**
+   * Counts with nothing selected: the categories and extent of the whole table, so a view keeps its
+   * order and axis whatever the selection (also when a link opens with filters). Empty until known.
+   */
+  base: { key: string | number; n: number }[];
 }
 
 export interface Summary {
@@ -45,6 +50,7 @@ interface ActiveCube {
 export class Crossfilter {
   #sels: Selections = {};
   #results = new Map<string, ViewResult>();
+  #base = new Map<string, ViewResult['base']>();
   #listeners = new Map<string, Set<Listener<ViewResult>>>();
   #summaryListeners = new Set<Listener<Summary>>();
   #derived = new Map<string, { build: Derived; listeners: Set<Listener<{ rows: Record<string, unknown>[]; seq: number }>> }>();
@@ -116,19 +122,24 @@ export class Crossfilter {
     this.#started = true;
     this.#cube = null;
     this.#sels = sels;
+    this.#base.clear();
     const seq = ++this.#seq;
-    if (Object.values(sels).some(isActive)) {
+    const filtered = Object.values(sels).some(isActive);
+    // The unfiltered scan always runs: it gives every view its categories and extent (base).
+    this.#queryAllAtOnce(seq, !filtered);
+    if (filtered) {
       for (const d of this.dims) this.#query(d, seq);
       this.#querySummary(seq);
-    } else this.#queryAllAtOnce(seq);
+    }
     for (const id of this.#derived.keys()) this.#runDerived(id, seq);
   }
 
   /**
    * With nothing selected every view reads the same rows, so one scan with GROUPING SETS answers
-   * all views and the KPIs (on province-scale tables this is most of the first render).
+   * all views and the KPIs (on province-scale tables this is most of the first render). With a
+   * selection it only sets each view's base.
    */
-  #queryAllAtOnce(seq: number): void {
+  #queryAllAtOnce(seq: number, answer: boolean): void {
     const keys = this.dims.map((d) => this.#keyExpr(d));
     const m = quoteIdent(this.measure);
     const sql =
@@ -145,8 +156,11 @@ export class Crossfilter {
           .filter((r) => r.g === g && !(d.kind === 'interval' && r[`k${i}`] === null))
           .map((r) => ({ key: r[`k${i}`] as string | number, n: Number(r.n) }))
           .sort((a, b) => b.n - a.n || String(a.key).localeCompare(String(b.key)));
-        this.#emit(d.id, { rows: out, seq, fromCube: false });
+        this.#base.set(d.id, out);
+        if (answer) this.#emit(d.id, { rows: out, seq, fromCube: false, base: out });
+        else this.#reemit(d.id, this.#results.get(d.id)?.seq ?? seq);
       });
+      if (!answer) return;
       const total = rows.find((r) => r.g === all);
       this.#emitSummary({ count: Number(total?.n ?? 0), output: Number(total?.s ?? 0), sumsq: Number(total?.q ?? 0), seq });
     });
@@ -231,7 +245,7 @@ export class Crossfilter {
     for (const [id, c] of cube.views) {
       const totals = cubeTotals(c, range);
       const rows = c.keys.map((key, i) => ({ key, n: totals[i] })).filter((r) => r.n > 0);
-      this.#emit(id, { rows, seq, fromCube: true });
+      this.#emit(id, { rows, seq, fromCube: true, base: [] });
     }
     this.#reemit(cube.dim, seq);
     const [n, s, q] = [0, 1, 2].map((m) => cubeTotals(cube.summary, range, m)[0] ?? 0);
@@ -244,6 +258,7 @@ export class Crossfilter {
   }
 
   #emit(id: string, r: ViewResult): void {
+    r = { ...r, base: this.#base.get(id) ?? [] };
     this.#results.set(id, r);
     for (const fn of this.#listeners.get(id) ?? []) fn(r);
   }
@@ -276,7 +291,7 @@ export class Crossfilter {
     const sql = this.viewSql(d.id);
     this.#track(this.engine.query(sql, { key: `cf:${d.id}`, cache: true }), (t) => {
       const rows = toRows(t).map((r) => ({ key: r.k as string | number, n: Number(r.n) }));
-      this.#emit(d.id, { rows, seq, fromCube: false });
+      this.#emit(d.id, { rows, seq, fromCube: false, base: [] });
     });
   }
 

@@ -136,5 +136,5 @@ export function selectionWords(sels: Selections, lang: Lang): { dim: string; nam
 /** All active selections in one line, or '' when nothing is filtered. */
 export const filtersInWords = (sels: Selections, lang: Lang): string =>
   selectionWords(sels, lang)
-    .map((w) => `${w.name}: ${w.text}`)
+    .map((w) => `${w.name}${lang === 'zh' ? '：' : ': '}${w.text}`)
     .join(lang === 'zh' ? '；' : '; ');
