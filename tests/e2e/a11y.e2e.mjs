@@ -135,3 +135,39 @@ test('on a 360 x 740 touch screen a tap selects a bar, a dragged thumb filters, 
     await dialog.waitFor({ state: 'detached' });
   }),
 );
+
+/** Contrast of each number drawn inside a bar against that bar, as drawn (CSS applied). */
+const insideLabels = (page) =>
+  page.evaluate(() => {
+    const rgb = (c) => (c.match(/[\d.]+/g) ?? []).slice(0, 3).map(Number);
+    const lum = (c) => {
+      const [r, g, b] = rgb(c).map((v) => v / 255).map((v) => (v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4));
+      return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+    };
+    const marks = [...document.querySelectorAll('svg.chart-svg rect.mark')].map((m) => ({ m, r: m.getBoundingClientRect() }));
+    return [...document.querySelectorAll('svg.chart-svg text.value')].flatMap((t) => {
+      const r = t.getBoundingClientRect();
+      const [x, y] = [r.x + r.width / 2, r.y + r.height / 2];
+      const under = marks.find(({ r: b }) => x >= b.left && x <= b.right && y >= b.top && y <= b.bottom);
+      if (!under) return [];
+      const [fg, bg] = [getComputedStyle(t).fill, getComputedStyle(under.m).fill];
+      const [a, b] = [lum(fg), lum(bg)].sort((p, q) => q - p);
+      return [{ text: t.textContent, muted: under.m.getAttribute('aria-pressed') === 'false' && under.m.getAttribute('fill') === '#D5DCE3', fg, bg, ratio: +((a + 0.05) / (b + 0.05)).toFixed(2) }];
+    });
+  });
+
+test('numbers inside bars are readable on their bar, selected or muted, in the light and the dark theme', { timeout: TIMEOUT }, () =>
+  withPage({}, async ({ page, open }) => {
+    // A selected stack next to muted ones, among them bars whose own colour takes white numbers.
+    const hash = `#/embed/firms-by-scale-srdi?v=2&lang=en&segment=${encodeURIComponent('汽车电子')}&breakdown=${encodeURIComponent('规上|无')}`;
+    for (const theme of ['light', 'dark']) {
+      await open(`${hash}&theme=${theme}`);
+      await page.waitForFunction((t) => document.documentElement.dataset.theme === t, theme);
+      await chartsReady(page, 1);
+      const labels = await insideLabels(page);
+      assert.ok(labels.some((l) => l.muted) && labels.some((l) => !l.muted), `labels on muted and on selected bars: ${JSON.stringify(labels)}`);
+      const poor = labels.filter((l) => l.ratio < 4.5);
+      assert.deepEqual(poor, [], `numbers inside bars below 4.5:1 in the ${theme} theme`);
+    }
+  }),
+);

@@ -149,7 +149,9 @@ test('frozen, dark and static from the dialog: the embed reads data/v/<data vers
     const fig = figure(page, 'firms-by-segment');
     assert.equal(await fig.locator('.chart-menu').count(), 0, 'no chart menu');
     assert.equal(await fig.locator('.pickable, [role=button], [tabindex]').count(), 0, 'no pickable marks');
-    const drawn = () => fig.locator('svg.chart-svg').evaluate((svg) => svg.outerHTML);
+    // What a click could change: each bar's colour and pressed state (not data-seq, which a late
+    // re-emission of the same counts may bump).
+    const drawn = () => fig.locator('svg.chart-svg rect.mark').evaluateAll((rs) => rs.map((r) => [r.dataset.row, r.getAttribute('fill'), r.getAttribute('aria-pressed')]));
     const before = [await drawn(), page.url()];
     await fig.locator('rect.mark[data-row="智能家电"]').click();
     await fig.locator('rect.mark[data-row="汽车电子"]').click();
@@ -165,7 +167,7 @@ test('a static histogram embed has no brush and no range control: a drag changes
     const fig = figure(page, 'output-distribution');
     assert.equal(await fig.locator('rect.brush.brushable').count(), 0, 'no brush handler');
     assert.equal(await fig.locator('.range-control, input[type=range], .chart-menu').count(), 0, 'no range control and no menu');
-    const drawn = () => fig.locator('svg.chart-svg').evaluate((svg) => svg.querySelectorAll('.mark, .brush-selection').length + svg.innerHTML.length);
+    const drawn = () => fig.locator('svg.chart-svg rect.mark').evaluateAll((rs) => rs.map((r) => [r.dataset.x0, r.getAttribute('fill'), r.getAttribute('height')]));
     const before = [await drawn(), page.url()];
     const box = await fig.locator('rect.brush').boundingBox();
     await page.mouse.move(box.x + box.width * 0.3, box.y + box.height * 0.8);
