@@ -86,11 +86,8 @@ test('dragging across the output histogram filters every other view to the brush
 test('the filter chips list every active filter; each remove button drops only its own, and "Clear all filters" drops the rest', { timeout: TIMEOUT }, () =>
   withPage({}, async ({ page, open }) => {
     const sels = { segment: ['汽车电子', 'LED照明器件'], area: ['外海街道'], output: [300, 420], founded: [2000, 2011] };
-    // Unfiltered first, then the filters as an edited link: a page opened with these filters draws its
-    // histograms over a narrower axis (see the todo test below).
-    await open('#/?lang=en');
-    await chartsReady(page);
     await open(`#/?v=2&lang=en&segment=${sels.segment.map(encodeURIComponent).join(',')}&area=${encodeURIComponent('外海街道')}&output=300..420&founded=2000..2011`);
+    await chartsReady(page);
     const start = await assertLinked(page, sels);
     assert.deepEqual(
       start.chips.map((c) => c.remove),
@@ -196,9 +193,8 @@ test('a tap on a touch screen selects a bar and shows its tooltip', { timeout: T
   }),
 );
 
-// Histogram.svg.svelte shows the tip in `up()` for a touch tap, but a touch pointer then fires
-// pointerleave (after pointerup, as touch pointers do), whose handler sets the tip back to null at once.
-test('a tap on a touch screen shows the tooltip of a histogram bin without brushing', { timeout: TIMEOUT, todo: 'the pointerleave that follows a touch pointerup hides the tooltip the tap just showed' }, () =>
+// A touch pointer fires pointerleave right after pointerup: the tooltip a tap shows must outlive it.
+test('a tap on a touch screen shows the tooltip of a histogram bin without brushing', { timeout: TIMEOUT }, () =>
   withPage({ viewport: { width: 360, height: 740 }, touch: true }, async ({ page, open }) => {
     await open('#/?lang=en');
     await chartsReady(page);
@@ -213,11 +209,9 @@ test('a tap on a touch screen shows the tooltip of a histogram bin without brush
   }),
 );
 
-// The axis of each histogram is fixed by its first answer, so a page opened from a link whose other
-// filters leave out the oldest or newest firms never draws those bins, even after the filters are
-// cleared, and its range thumbs cannot reach them (here: no founding years after 2020, no output
-// above 1 billion yuan). A fix belongs in LinkedHistogram (axis from the unfiltered extent).
-test('a link with filters still draws each histogram over the whole extent of the data', { timeout: TIMEOUT, todo: 'LinkedHistogram fixes its axis from the first, already filtered, answer' }, () =>
+// Here the filters leave out the newest firms and the largest outputs: once cleared, their bins must
+// be drawn and reachable, as on a page opened without filters.
+test('a link with filters still draws each histogram over the whole extent of the data', { timeout: TIMEOUT }, () =>
   withPage({}, async ({ page, open }) => {
     await open(`#/?v=2&lang=en&segment=${['汽车电子', 'LED照明器件'].map(encodeURIComponent).join(',')}&area=${encodeURIComponent('外海街道')}&output=300..420&founded=2000..2011`);
     await chartsReady(page);

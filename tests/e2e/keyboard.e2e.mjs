@@ -93,10 +93,9 @@ test('the range thumbs move the output and founding-year filters with ArrowRight
 
 test('a chip\'s remove button and "Clear all filters" work from the keyboard', { timeout: TIMEOUT }, () =>
   withPage({}, async ({ page, open }) => {
-    await open('#/?lang=en');
-    await chartsReady(page);
     const enc = encodeURIComponent;
     await open(`#/?v=2&lang=en&segment=${enc('汽车电子')}&area=${enc('外海街道')}&founded=2000..2011`);
+    await chartsReady(page);
     await assertLinked(page, { segment: ['汽车电子'], area: ['外海街道'], founded: [2000, 2011] });
 
     await tabTo(page, 'button[aria-label="Remove filter: Subdistrict"]');
