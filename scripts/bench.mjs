@@ -3,7 +3,8 @@
 // Chromium (scripts/bench/chromium.mjs). Each section is a module of scripts/bench/ exporting
 // { name, title, definitions, run(ctx), report(result) }; a later section can read earlier results
 // through ctx.results. Sections that also export prepare(ctx) (explore and peer) are run together,
-// rep by rep in turn, so that load on the shared machine falls on both apps alike. Sections not run
+// round by round in turn (a round is one rep at one size), so that load on the shared machine falls
+// on both apps alike. Sections not run
 // keep their previous results in OUT, and the side-by-side table is rebuilt from whatever is there
 // (also written as bench/RESULTS.md).
 //
@@ -156,10 +157,10 @@ const done = (s, r, t0, { title = false } = {}) => {
 };
 const ctx = (extra = {}) => ({ server, dist: SITE, runs, reps, results: out.results, ...extra });
 
-/** Explore and peer: each prepares (build, data, server), then their reps run in turn. */
+/** Explore and peer: each prepares (build, data, server), then their rounds run in turn. */
 async function runInterleaved(group) {
   const meta = sectionStart(group.map((s) => s.name));
-  console.log(`\n== ${group.map((s) => s.name).join(' + ')}, rep by rep in turn`);
+  console.log(`\n== ${group.map((s) => s.name).join(' + ')}, round by round in turn (one rep at one size)`);
   const prepared = [];
   for (const s of group) {
     try {

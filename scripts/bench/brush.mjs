@@ -191,8 +191,9 @@ export function summarise(rs) {
 }
 
 /**
- * Runs a prepared section's rounds (one per rep) and finishes it. bench.mjs interleaves the rounds of
- * explore and peer instead, so that a burst of load on the shared machine hits both apps alike.
+ * Runs a prepared section's rounds (one per rep and size) and finishes it. bench.mjs alternates the
+ * rounds of explore and peer instead, so that both apps see the same load on the shared machine at
+ * each size: by rep alone, a burst of load during our slow 10 M runs would count against us only.
  */
 export async function runPrepared(prepared) {
   try {

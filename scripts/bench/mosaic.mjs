@@ -131,9 +131,10 @@ async function prepare({ log = console.log } = {}) {
   const runs = [];
   const skip = new Set();
   const rounds = [];
+  // One round per rep and size, the same for explore: bench.mjs alternates the two apps round by round.
   for (let rep = 1; rep <= reps; rep++) {
-    rounds.push(
-      rows.flatMap((n) =>
+    for (const n of rows) {
+      rounds.push(
         preaggs.map((preagg) => async () => {
           if (skip.has(n)) return;
           const r = await runOnce(srv, n, preagg, rep);
@@ -144,8 +145,8 @@ async function prepare({ log = console.log } = {}) {
           }
           log(line('peer', r));
         }),
-      ),
-    );
+      );
+    }
   }
   return {
     rounds,

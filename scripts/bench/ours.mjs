@@ -129,16 +129,17 @@ async function prepare({ dist, log = console.log }) {
   const srv = await serve(root);
   const runs = [];
   const rounds = [];
+  // One round per rep and size, the same for the peer: bench.mjs alternates the two apps round by round.
   for (let rep = 1; rep <= reps; rep++) {
-    rounds.push(
-      rows.flatMap((n) =>
+    for (const n of rows) {
+      rounds.push(
         preaggs.map((preagg) => async () => {
           const r = await runOnce(srv, n, data[n], preagg, rep);
           runs.push(r);
           log(line('explore', r));
         }),
-      ),
-    );
+      );
+    }
   }
   return {
     rounds,
