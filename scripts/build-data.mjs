@@ -1,4 +1,4 @@
-// Builds the dashboard's data: Parquet tables, data/manifest.json and data/facts.json.
+// Builds the dashboard's data: Parquet tables, data/manifest.json, data/facts.json and data/small.json.
 //   node scripts/build-data.mjs [--out DIR]     (default DIR = data/; `npm run data`)
 // Published tables are read from data/source/*.csv; modelled tables are generated with a fixed
 // seed and calibrated to the published aggregates (see data/README.md). A rebuild is byte-identical:
@@ -217,6 +217,8 @@ async function main() {
   };
   writeFileSync(join(out, 'manifest.json'), json(manifest));
   writeFileSync(join(out, 'facts.json'), json(facts));
+  // The small tables as JSON too: an embed of a chart on them draws without starting the engine.
+  writeFileSync(join(out, 'small.json'), json({ dataVersion: manifest.dataVersion, projects: projects.rows, schools, enping_investments: investments }));
   console.log(`wrote ${tables.length} tables to ${out} (dataVersion ${manifest.dataVersion})`);
   console.log(summarise(firms.rows, projects.rows, firms.calibrationFactor, tables));
 }

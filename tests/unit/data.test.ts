@@ -168,7 +168,7 @@ describe('the build', () => {
     const out = mkdtempSync(join(tmpdir(), 'jianghai-data-'));
     try {
       execFileSync(process.execPath, [join(root, 'scripts/build-data.mjs'), '--out', out], { stdio: 'pipe' });
-      const files = [...manifest.tables.map((t) => t.file), 'manifest.json', 'facts.json'];
+      const files = [...manifest.tables.map((t) => t.file), 'manifest.json', 'facts.json', 'small.json'];
       const hashes = (dir: string) => Object.fromEntries(files.map((f) => [f, sha256(readFileSync(join(dir, f)))]));
       expect(hashes(out)).toEqual(hashes(dataDir));
     } finally {

@@ -1,5 +1,4 @@
 import type { BarsInput } from '../../lib/charts/bars/layout';
-import type { HistogramInput } from '../../lib/charts/histogram/layout';
 import type { ChartTable } from '../../lib/charts/table';
 import type { Row } from '../../lib/engine';
 import type { Lang } from '../../lib/format/number';
@@ -12,8 +11,7 @@ export interface Bilingual {
 /** What a chart draws once its rows are in, minus the width (the frame supplies that). */
 export type Drawing =
   | { kind: 'bars'; input: Omit<BarsInput, 'width'> }
-  | { kind: 'panels'; panels: { title: string | null; input: Omit<BarsInput, 'width'> }[] }
-  | { kind: 'histogram'; input: Omit<HistogramInput, 'width' | 'height'>; height: number };
+  | { kind: 'panels'; panels: { title: string | null; input: Omit<BarsInput, 'width'> }[] };
 
 export interface Built {
   drawing: Drawing;
@@ -37,6 +35,7 @@ export interface ChartSpec {
   table: string;
   /** Spans the full width of the dashboard grid (charts with many rows). */
   wide?: boolean;
-  sql: () => string;
+  /** Row order of the chart's table (the chart reads every row: these tables are small). */
+  order: { column: string; desc: boolean };
   build: (rows: Row[], lang: Lang) => Built;
 }

@@ -1,6 +1,5 @@
 import { PALETTE, MUTED } from '../../lib/charts/palette';
 import { formatCount, formatNumber, formatPercent, formatYuan, formatYuanIn, pickMagnitude, type Lang } from '../../lib/format/number';
-import { selectAll } from '../../lib/sql';
 import type { ChartSpec } from './spec';
 
 const num = (r: Record<string, unknown>, k: string) => Number(r[k]);
@@ -19,7 +18,7 @@ const projectsInvestment: ChartSpec = {
   notes: [{ zh: '合计与超额比例为公开数据；各项目拆分为模拟数据。', en: 'Totals and the 5.82% overshoot are published; the split by project is modelled.' }],
   modelled: true,
   wide: true,
-  sql: () => selectAll('projects', 'completed_wan', true),
+  order: { column: 'completed_wan', desc: true },
   build(rows, lang) {
     const data = rows.map((r) => ({ key: str(r, 'id'), label: str(r, lang === 'zh' ? 'name' : 'name_en'), planned: num(r, 'planned_wan') * 1e4, done: num(r, 'completed_wan') * 1e4 }));
     const planned = data.reduce((a, d) => a + d.planned, 0);
@@ -67,7 +66,7 @@ const schools: ChartSpec = {
   subtitle: { zh: '计划2024年9月投入使用', en: 'Planned to open in September 2024' },
   notes: [{ zh: '用地与建筑面积为报道中的约数。', en: 'Land and floor areas are approximate, as published.' }],
   modelled: false,
-  sql: () => selectAll('schools', 'seats'),
+  order: { column: 'seats', desc: false },
   build(rows, lang) {
     const data = rows.map((r) => ({
       key: str(r, 'id'),
@@ -127,7 +126,7 @@ const enping: ChartSpec = {
   title: { zh: '江海—恩平协作：三家企业在恩平的投资', en: 'Jianghai–Enping cooperation: three investments in Enping' },
   subtitle: { zh: '报道点名的企业投资额', en: 'Investment of the firms named in the article' },
   modelled: false,
-  sql: () => selectAll('enping_investments', 'investment_wan', true),
+  order: { column: 'investment_wan', desc: true },
   build(rows, lang) {
     const data = rows.map((r) => ({ key: str(r, 'id'), label: str(r, lang === 'zh' ? 'company_zh' : 'company_en'), yuan: num(r, 'investment_wan') * 1e4 }));
     const unit = pickMagnitude(Math.max(...data.map((d) => d.yuan)), lang);
