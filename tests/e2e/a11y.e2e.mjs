@@ -9,11 +9,14 @@ import { assertLinked, chartsReady, figure, selectionsIn, settled } from './page
 
 const AXE = join(ROOT, 'node_modules', 'axe-core', 'axe.min.js');
 
-/** Runs axe-core on the whole document and fails with every serious or critical violation, readably. */
-async function assertAxeClean(page, where) {
+/**
+ * Runs axe-core on the document (or the elements matching `within`) and fails with every serious or
+ * critical violation, readably.
+ */
+async function assertAxeClean(page, where, within = null) {
   if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ path: AXE });
-  const found = await page.evaluate(async () => {
-    const { violations } = await window.axe.run(document, { resultTypes: ['violations'] });
+  const found = await page.evaluate(async (sel) => {
+    const { violations } = await window.axe.run(sel ?? document, { resultTypes: ['violations'] });
     return violations
       .filter((v) => v.impact === 'serious' || v.impact === 'critical')
       .map((v) => ({
@@ -21,7 +24,7 @@ async function assertAxeClean(page, where) {
         nodes: v.nodes.slice(0, 5).map((n) => `${n.target.join(' ')}: ${n.failureSummary.replace(/\s+/g, ' ')}`),
         more: Math.max(0, v.nodes.length - 5),
       }));
-  });
+  }, within);
   const report = found.map((v) => [v.rule, ...v.nodes.map((n) => `    ${n}`), ...(v.more ? [`    ... and ${v.more} more`] : [])].join('\n')).join('\n');
   assert.equal(found.length, 0, `axe on ${where}:\n${report}`);
 }
@@ -52,7 +55,8 @@ for (const lang of ['zh', 'en']) {
       await figure(page, 'founding-years').getByRole('button', { name: t.embed, exact: true }).click();
       const dialog = page.getByRole('dialog');
       await dialog.waitFor();
-      await assertAxeClean(page, 'the embed dialog');
+      // The page behind was checked just above; the dialog on its own is enough.
+      await assertAxeClean(page, 'the embed dialog', 'dialog');
       await dialog.getByRole('button', { name: t.close, exact: true }).click();
       await dialog.waitFor({ state: 'detached' });
 
