@@ -107,6 +107,14 @@ export const LINKED: LinkedChartDef[] = [
   },
 ];
 
+/** The words a linked chart's frame shows, in one language. */
+export const frameWords = (def: LinkedChartDef, lang: Lang) => ({
+  chartId: def.id,
+  title: def.title[lang],
+  subtitle: def.subtitle?.[lang],
+  notes: def.notes?.map((n) => n[lang]),
+});
+
 export const linkedById = (id: string | null): LinkedChartDef | undefined => LINKED.find((c) => c.id === id);
 
 /** "1,234家" / "1,234 firms" (one firm in English). */
