@@ -106,7 +106,7 @@ const overflow = (page) =>
       .map((el) => `${el.tagName.toLowerCase()}.${el.getAttribute('class') ?? ''}`),
   }));
 
-test('on a 360 x 740 touch screen a tap selects a bar, a dragged thumb filters, the embed dialog fits, and nothing scrolls sideways', { timeout: TIMEOUT }, () =>
+test('on a 360 x 740 touch screen a tap selects a bar, a dragged thumb filters, the embed dialog fits, the firm table scrolls in its frame, and the page never scrolls sideways', { timeout: TIMEOUT }, () =>
   withPage({ viewport: { width: 360, height: 740 }, touch: true }, async ({ page, open }) => {
     await open('#/?lang=en');
     await chartsReady(page);
@@ -137,6 +137,22 @@ test('on a 360 x 740 touch screen a tap selects a bar, a dragged thumb filters, 
     assert.ok(o.scrollWidth <= 360, `with the dialog open the page is ${o.scrollWidth}px wide; widest: ${o.wide.join(', ')}`);
     await dialog.getByRole('button', { name: 'Close', exact: true }).tap();
     await dialog.waitFor({ state: 'detached' });
+
+    // In Chinese the firm table scrolls sideways inside its frame instead of squeezing its columns to a
+    // character or two (汽车电子 one character a line): every column fits a four-character name.
+    await open('#/?v=2&lang=zh');
+    await page.waitForFunction(() => document.documentElement.lang === 'zh-CN');
+    await settled(page);
+    const table = await page.locator('[data-chart-id="firm-table"]').evaluate((s) => {
+      const wrap = s.querySelector('.table-wrap');
+      const cells = [...s.querySelectorAll('tbody tr:first-child td')];
+      const em = parseFloat(getComputedStyle(cells[0]).fontSize);
+      return { scroll: wrap.scrollWidth, client: wrap.clientWidth, narrowest: Math.min(...cells.map((c) => c.getBoundingClientRect().width)) / em };
+    });
+    assert.ok(table.scroll > table.client, `the table scrolls inside its frame: ${JSON.stringify(table)}`);
+    assert.ok(table.narrowest >= 4, `every column is at least 4 em wide: ${JSON.stringify(table)}`);
+    o = await overflow(page);
+    assert.ok(o.scrollWidth <= 360, `in Chinese the page is ${o.scrollWidth}px wide; widest: ${o.wide.join(', ')}`);
   }),
 );
 
