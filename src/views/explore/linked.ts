@@ -28,6 +28,8 @@ export interface LinkedChartDef {
   kind: 'bars' | 'stacked' | 'histogram';
   title: Bilingual;
   subtitle?: Bilingual;
+  /** The subtitle quotes published totals of the bundled firms: left out on a user's own data. */
+  subtitlePublished?: boolean;
   notes?: Bilingual[];
   /** Column header of the category or bin, for tables and exports. */
   category: Bilingual;
@@ -66,6 +68,7 @@ export const LINKED: LinkedChartDef[] = [
       zh: '规模以上企业145家；省级专精特新36家，国家级“小巨人”1家',
       en: '145 above designated size; 36 provincial SRDI firms and 1 national “little giant”',
     },
+    subtitlePublished: true,
     notes: [{ zh: '专精特新：专业化、精细化、特色化、新颖化中小企业。', en: 'SRDI: specialised, refined, distinctive and innovative SMEs (专精特新).' }],
     category: { zh: '规模 · 专精特新', en: 'Size class · SRDI title' },
   },
@@ -108,10 +111,10 @@ export const LINKED: LinkedChartDef[] = [
 ];
 
 /** The words a linked chart's frame shows, in one language. */
-export const frameWords = (def: LinkedChartDef, lang: Lang) => ({
+export const frameWords = (def: LinkedChartDef, lang: Lang, modelled: boolean) => ({
   chartId: def.id,
   title: def.title[lang],
-  subtitle: def.subtitle?.[lang],
+  subtitle: def.subtitlePublished && !modelled ? undefined : def.subtitle?.[lang],
   notes: def.notes?.map((n) => n[lang]),
 });
 
