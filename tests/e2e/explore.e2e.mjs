@@ -4,25 +4,13 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { TIMEOUT, withPage } from './harness.mjs';
 import { firmsSql } from './expected.mjs';
-import { assertLinked, chartsReady, countsOf, figure, selectionsIn, settled } from './page.mjs';
+import { assertLinked, brush, chartsReady, countsOf, figure, selectionsIn, settled } from './page.mjs';
 
 const bar = (page, id, row, series) =>
   figure(page, id).locator(`rect.mark.pickable[data-row="${row}"]${series ? `[data-series="${series}"]` : ''}`);
 const hashOf = (page) => decodeURIComponent(new URL(page.url()).hash);
 const tooltip = (page, id) => figure(page, id).locator('.tooltip');
 
-/** Drags across a histogram's plot from one fraction of its width to another, as a mouse user brushes. */
-async function brush(page, id, from, to) {
-  const overlay = figure(page, id).locator('rect.brush');
-  await overlay.scrollIntoViewIfNeeded();
-  const box = await overlay.boundingBox();
-  const y = box.y + box.height * 0.8;
-  await page.mouse.move(box.x + box.width * from, y);
-  await page.mouse.down();
-  await page.mouse.move(box.x + box.width * ((from + to) / 2), y, { steps: 4 });
-  await page.mouse.move(box.x + box.width * to, y, { steps: 4 });
-  await page.mouse.up();
-}
 
 test('a click on a segment bar filters every other view, the count, the concentration and the firm table; the clicked view keeps its counts and highlights the bar; Shift adds, a second click clears', { timeout: TIMEOUT }, () =>
   withPage({}, async ({ page, open }) => {
@@ -63,7 +51,6 @@ test('dragging across the output histogram filters every other view to the brush
     const before = await assertLinked(page, { area: ['江南街道'] });
 
     await brush(page, 'output-distribution', 0.45, 0.7);
-    await settled(page);
     const sels = selectionsIn(new URL(page.url()).hash);
     assert.ok(sels.output, `the brush is in the link: ${hashOf(page)}`);
     const [lo, hi] = sels.output;

@@ -257,3 +257,20 @@ export function selectionsIn(hash) {
   }
   return sels;
 }
+
+/**
+ * Drags across a histogram's plot with the mouse, from one fraction of its width to another, as a
+ * user brushes, and waits until every view has answered.
+ */
+export async function brush(page, id, from, to) {
+  const overlay = figure(page, id).locator('rect.brush');
+  await overlay.scrollIntoViewIfNeeded();
+  const box = await overlay.boundingBox();
+  const y = box.y + box.height * 0.8;
+  await page.mouse.move(box.x + box.width * from, y);
+  await page.mouse.down();
+  await page.mouse.move(box.x + box.width * ((from + to) / 2), y, { steps: 4 });
+  await page.mouse.move(box.x + box.width * to, y, { steps: 4 });
+  await page.mouse.up();
+  await settled(page);
+}

@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { TIMEOUT, withPage } from './harness.mjs';
-import { assertLinked, chartsReady, figure, readLinked, selectionsIn, settled } from './page.mjs';
+import { assertLinked, brush, chartsReady, figure, readLinked, selectionsIn, settled } from './page.mjs';
 
 const enc = encodeURIComponent;
 const hashOf = (page) => new URL(page.url()).hash;
@@ -27,19 +27,6 @@ async function snapshot(page) {
     lang: await page.evaluate(() => document.documentElement.lang),
     axes: await page.$$eval('figure.chart svg.chart-svg .grid text', (ts) => ts.map((t) => t.textContent)),
   };
-}
-
-/** Drags across a histogram with the mouse between two fractions of its plot width. */
-async function brush(page, id, from, to) {
-  const overlay = figure(page, id).locator('rect.brush');
-  await overlay.scrollIntoViewIfNeeded();
-  const box = await overlay.boundingBox();
-  const y = box.y + box.height * 0.8;
-  await page.mouse.move(box.x + box.width * from, y);
-  await page.mouse.down();
-  await page.mouse.move(box.x + box.width * to, y, { steps: 6 });
-  await page.mouse.up();
-  await settled(page);
 }
 
 /** Counts the rows of `firms` in the page's engine: the table a hostile value would have to damage. */
