@@ -19,7 +19,12 @@ function bundledData(): Plugin {
     name: 'jianghai-data',
     configureServer(server) {
       const handler = staticHandler(DATA_DIR, { precompressed: false });
-      server.middlewares.use('/data', (req, res, next) => handler(req, res, next));
+      server.middlewares.use('/data', (req, res, next) => {
+        // Vite's own module requests for data/*.json (`?import`) belong to Vite; DuckDB's reads have
+        // no query, and a missing file gets a real 404, not the index page read as Parquet.
+        if (req.url?.includes('?')) return next();
+        handler(req, res);
+      });
     },
     generateBundle() {
       const { dataVersion } = JSON.parse(readFileSync(join(DATA_DIR, 'manifest.json'), 'utf8')) as { dataVersion: string };
