@@ -14,6 +14,8 @@ export interface WasmDb {
   query<T = Record<string, unknown>>(sql: string): T[];
   /** The raw connection, for Arrow results or prepared statements. */
   conn: DuckDBConnection;
+  /** The bindings, for the virtual file system (registerFileBuffer, copyFileToBuffer, dropFile). */
+  db: DuckDBBindings;
   /** Closes the connection and drops the cached instance. */
   close(): void;
 }
@@ -75,6 +77,7 @@ async function start(dataDir: string): Promise<WasmDb> {
 
   return {
     conn,
+    db,
     query<T = Record<string, unknown>>(sql: string): T[] {
       return toRows(conn.query(sql) as unknown as ArrowTable) as T[];
     },
