@@ -1,40 +1,55 @@
 // Builds the dashboard's data: Parquet tables, data/manifest.json, data/facts.json and data/small.json.
-//   node scripts/build-data.mjs [--out DIR]     (default DIR = data/; `npm run data`)
-// Published tables are read from data/source/*.csv; modelled tables are generated with a fixed
-// seed and calibrated to the published aggregates (see data/README.md). A rebuild is byte-identical:
-// one thread, fixed row order, no timestamps, and Parquet v1 pages that DuckDB-WASM 0.9.1 reads.
+//   node scripts/build-data.mjs [--out DIR] [--source DIR]   (defaults data/ and data/source/; `npm run data`)
+// Published tables are read from the source CSVs; modelled tables are generated with a fixed seed and
+// calibrated to the published aggregates, which are read from published-figures.csv too (see
+// data/README.md). A rebuild is byte-identical: one thread, fixed row order, no timestamps, and
+// Parquet v1 pages that DuckDB-WASM 0.9.1 reads. Every Parquet file carries its table's provenance
+// in its key-value metadata, so it still says where its rows come from once copied elsewhere.
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { parseCsv } from './lib/csv.mjs';
 import { AREAS, SEGMENTS, modelFirms } from './lib/firms.mjs';
 import { modelProjects } from './lib/projects.mjs';
 import { seedFrom } from './lib/random.mjs';
-import { SOURCE, TABLES } from './lib/schema.mjs';
+import { SOURCE, catalog } from './lib/schema.mjs';
+import { firmTargets, projectTargets } from './lib/targets.mjs';
 
 /** Changing the seed changes every modelled row (and dataVersion); the aggregates stay exact. */
 export const SEED = 20230707;
 const ROW_GROUP_SIZE = 100_000; // every table fits in one row group
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const sourceDir = join(root, 'data', 'source');
 const QUALIFIERS = new Set(['exact', 'approx', 'over', 'planned']);
+/** Key of the Parquet key-value entry holding a table's provenance (src/lib/data/provenance.ts reads it). */
+const PROVENANCE_KEY = 'jianghai:provenance';
+
+const USAGE = 'usage: node scripts/build-data.mjs [--out DIR] [--source DIR]';
 
 function parseArgs(argv) {
   let out = join(root, 'data');
+  // Tests point --source at an edited copy of data/source to see the model follow the figures.
+  let source = join(root, 'data', 'source');
   for (let i = 0; i < argv.length; i++) {
     if (argv[i] === '--out' && argv[i + 1]) out = resolve(argv[++i]);
-    else throw new Error(`unknown argument ${argv[i]}; usage: node scripts/build-data.mjs [--out DIR]`);
+    else if (argv[i] === '--source' && argv[i + 1]) source = resolve(argv[++i]);
+    else throw new Error(`unknown argument ${argv[i]}; ${USAGE}`);
   }
-  return { out };
+  return { out, source };
 }
 
-const readSource = (file) => parseCsv(readFileSync(join(sourceDir, file), 'utf8'));
+/** A path for messages: relative to the working directory when inside it, else absolute. */
+function shown(path) {
+  const rel = relative(process.cwd(), path);
+  return rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel : path;
+}
 
-function buildFacts() {
-  return readSource('published-figures.csv').map((r, n) => {
+const readSource = (dir, file) => parseCsv(readFileSync(join(dir, file), 'utf8'));
+
+function buildFacts(dir) {
+  return readSource(dir, 'published-figures.csv').map((r, n) => {
     if (!QUALIFIERS.has(r.qualifier)) {
       throw new Error(`published-figures.csv line ${n + 2} (${r.id}): qualifier "${r.qualifier}" is not one of ${[...QUALIFIERS].join('|')}`);
     }
@@ -81,8 +96,8 @@ function crossCheck(facts, schools, investments) {
   }
 }
 
-function buildSchools() {
-  return readSource('schools.csv').map((r) => ({
+function buildSchools(dir) {
+  return readSource(dir, 'schools.csv').map((r) => ({
     id: r.id,
     name_zh: r.name_zh,
     name_en: r.name_en,
@@ -96,8 +111,8 @@ function buildSchools() {
   }));
 }
 
-function buildInvestments() {
-  return readSource('enping_investments.csv').map((r) => ({
+function buildInvestments(dir) {
+  return readSource(dir, 'enping_investments.csv').map((r) => ({
     id: r.id,
     company_zh: r.company_zh,
     company_en: r.company_en,
@@ -109,6 +124,21 @@ function buildInvestments() {
 
 const sqlName = (name) => `"${name.replaceAll('"', '""')}"`;
 const sqlString = (text) => `'${text.replaceAll("'", "''")}'`;
+
+/** Every table's provenance names only figures that exist, so the app never quotes a missing one. */
+function checkProvenanceFacts(tables, facts, csv) {
+  const ids = new Set(facts.map((f) => f.id));
+  for (const t of tables) {
+    const missing = t.provenance.facts.filter((id) => !ids.has(id));
+    if (missing.length) {
+      throw new Error(`${csv} has no row ${missing.join(', ')}, which the ${t.name} table's provenance names (scripts/lib/schema.mjs); add the row back or drop the id there`);
+    }
+  }
+}
+
+// The provenance travels inside the file as compact JSON, the same object as in the manifest.
+// KV_METADATA needs native DuckDB >= 0.10; DuckDB-WASM 0.9.1 reads such files and ignores the entry.
+const kvMetadata = (provenance) => `KV_METADATA {${sqlName(PROVENANCE_KEY)}: ${sqlString(JSON.stringify(provenance))}}`;
 
 async function writeParquet(conn, table, rows, file) {
   const cols = table.columns;
@@ -131,7 +161,7 @@ async function writeParquet(conn, table, rows, file) {
   app.closeSync();
   // Insertion order is the row order (one thread, preserve_insertion_order on by default).
   await conn.run(`COPY ${sqlName(table.name)} TO ${sqlString(file)}
-    (FORMAT parquet, COMPRESSION zstd, ROW_GROUP_SIZE ${ROW_GROUP_SIZE}, PARQUET_VERSION V1)`);
+    (FORMAT parquet, COMPRESSION zstd, ROW_GROUP_SIZE ${ROW_GROUP_SIZE}, PARQUET_VERSION V1, ${kvMetadata(table.provenance)})`);
   const described = (await conn.runAndReadAll(`DESCRIBE SELECT * FROM read_parquet(${sqlString(file)})`)).getRowObjectsJson();
   const got = described.map((d) => `${d.column_name} ${d.column_type}`).join(', ');
   const want = cols.map((c) => `${c.name} ${c.type}`).join(', ');
@@ -165,15 +195,19 @@ function summarise(firms, projects, calibrationFactor, tables) {
 }
 
 async function main() {
-  const { out } = parseArgs(process.argv.slice(2));
+  const { out, source } = parseArgs(process.argv.slice(2));
   mkdirSync(out, { recursive: true });
 
-  const facts = buildFacts();
-  const schools = buildSchools();
-  const investments = buildInvestments();
+  const csv = shown(join(source, 'published-figures.csv'));
+  const facts = buildFacts(source);
+  const schools = buildSchools(source);
+  const investments = buildInvestments(source);
   crossCheck(facts, schools, investments);
-  const firms = modelFirms(seedFrom(`${SEED}:firms`));
-  const projects = modelProjects(seedFrom(`${SEED}:projects`));
+  const targets = { firms: firmTargets(facts, csv), projects: projectTargets(facts, csv) };
+  const firms = modelFirms(seedFrom(`${SEED}:firms`), targets.firms);
+  const projects = modelProjects(seedFrom(`${SEED}:projects`), targets.projects);
+  const tableDefs = catalog({ facts, ...targets });
+  checkProvenanceFacts(tableDefs, facts, csv);
   const rowsByTable = {
     facts,
     firms: firms.rows,
@@ -186,7 +220,7 @@ async function main() {
   const conn = await instance.connect();
   const tables = [];
   try {
-    for (const table of TABLES) {
+    for (const table of tableDefs) {
       const file = `${table.name}.parquet`;
       const path = join(out, file);
       await writeParquet(conn, table, rowsByTable[table.name], path);
@@ -200,7 +234,6 @@ async function main() {
         provenance: table.provenance,
         label: table.label,
         description: table.description,
-        sourceFacts: table.sourceFacts,
         columns: table.columns,
       });
     }
@@ -210,7 +243,7 @@ async function main() {
   }
 
   const manifest = {
-    version: 1,
+    version: 2,
     dataVersion: sha256(tables.map((t) => t.sha256).join('')).slice(0, 12),
     source: SOURCE,
     tables,

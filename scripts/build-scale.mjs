@@ -3,11 +3,14 @@
 // The folder gets firms.parquet (sorted by output, row groups of 122,880 rows, so a range on output
 // reads few row groups), copies of the small bundled tables, and a manifest.json; open the app with
 // #/?data=<url of that manifest.json>. Output is git-ignored: regenerate it, never commit it.
+// The scale firms are modelled on the bundled model's shares but NOT calibrated to the published
+// totals, so their provenance (manifest and Parquet key-value metadata) claims no published figure.
 import { copyFileSync, mkdirSync, readFileSync, statSync, writeFileSync, createReadStream } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DuckDBInstance } from '@duckdb/node-api';
+import { ARTICLE } from './lib/schema.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -23,6 +26,17 @@ function parseArgs(argv) {
   const label = rows % 1_000_000 === 0 ? `${rows / 1_000_000}m` : rows % 1000 === 0 ? `${rows / 1000}k` : String(rows);
   return { rows, out: out ?? join(root, 'data', 'scale', label) };
 }
+
+/** Provenance of the scale firms: same article, no facts (145 / 36 / 1 / 270 亿 do not hold here). */
+const PROVENANCE = {
+  kind: 'modelled',
+  source: ARTICLE,
+  facts: [],
+  rows: { zh: '规模测试用模拟企业明细', en: 'scale-test modelled firm rows' },
+};
+const sqlString = (text) => `'${text.replaceAll("'", "''")}'`;
+// Same key-value entry as scripts/build-data.mjs writes, so the file says what it is once copied.
+const KV_METADATA = `KV_METADATA {"jianghai:provenance": ${sqlString(JSON.stringify(PROVENANCE))}}`;
 
 const sha256 = (file) =>
   new Promise((ok, ko) => {
@@ -62,9 +76,13 @@ await conn.run(`
       TRUE AS modelled
     FROM shaped
     ORDER BY output_2022, id
-  ) TO '${file.replaceAll("'", "''")}' (FORMAT parquet, COMPRESSION zstd, ROW_GROUP_SIZE 122880, PARQUET_VERSION V1)`);
+  ) TO '${file.replaceAll("'", "''")}' (FORMAT parquet, COMPRESSION zstd, ROW_GROUP_SIZE 122880, PARQUET_VERSION V1, ${KV_METADATA})`);
 
 const manifest = JSON.parse(readFileSync(join(root, 'data', 'manifest.json'), 'utf8'));
+// Only the firms entry is rewritten; the other tables' entries must already be in the v2 shape.
+if (manifest.version !== 2) {
+  throw new Error(`data/manifest.json is version ${manifest.version}, this script writes version 2: run npm run data first`);
+}
 for (const t of manifest.tables) {
   if (t.name === 'firms') {
     t.rows = rows;
@@ -77,6 +95,7 @@ for (const t of manifest.tables) {
         c.values = r.getRowObjectsJson()[0].v;
       }
     }
+    t.provenance = PROVENANCE;
     t.description = { zh: `规模测试用模拟企业表（${rows}行），结构与内置数据相同。`, en: `Scale-test modelled firm table (${rows} rows), same schema as the bundled data.` };
   } else copyFileSync(join(root, 'data', t.file), join(out, t.file));
 }

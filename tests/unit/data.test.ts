@@ -1,12 +1,13 @@
 // The built data, read through the engine the app ships (DuckDB-WASM 1.28.0): published figures
-// are carried over exactly, modelled rows honour every published aggregate, and a rebuild is
-// byte-identical to the committed files.
+// are carried over exactly, modelled rows honour every published aggregate, every file carries its
+// provenance, and a rebuild is byte-identical to the committed files.
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { DuckDBInstance } from '@duckdb/node-api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseCsv } from '../../scripts/lib/csv.mjs';
 import { openWasmDb, type WasmDb } from '../helpers/wasm-db';
@@ -15,13 +16,22 @@ const root = fileURLToPath(new URL('../..', import.meta.url));
 const dataDir = join(root, 'data');
 
 interface ManifestColumn { name: string; type: string }
+interface Bilingual { zh: string; en: string }
+interface Provenance {
+  kind: 'published' | 'modelled';
+  source: { publisher: Bilingual; title: Bilingual; date: string; url: string | null; file: string };
+  facts: string[];
+  rows?: Bilingual;
+}
 interface ManifestTable {
   name: string; file: string; rows: number; bytes: number; sha256: string;
-  provenance: 'published' | 'modelled'; columns: ManifestColumn[];
+  provenance: Provenance; description: Bilingual; columns: ManifestColumn[];
 }
 const manifest = JSON.parse(readFileSync(join(dataDir, 'manifest.json'), 'utf8')) as {
   version: number; dataVersion: string; tables: ManifestTable[];
+  source: { title_zh: string; title_en: string; date: string; file: string };
 };
+const factIds = parseCsv(readFileSync(join(dataDir, 'source/published-figures.csv'), 'utf8')).map((r) => r.id);
 const sha256 = (bytes: Uint8Array | string) => createHash('sha256').update(bytes).digest('hex');
 
 let db: WasmDb;
@@ -153,13 +163,91 @@ describe('the manifest', () => {
 
   it('marks modelled rows exactly in the tables whose provenance is modelled', () => {
     for (const t of manifest.tables.filter((t) => t.columns.some((c) => c.name === 'modelled'))) {
-      const want = t.provenance === 'modelled';
+      const want = t.provenance.kind === 'modelled';
       expect(scalar(`SELECT count(*) FROM "${t.name}" WHERE modelled IS DISTINCT FROM ${want}`), t.name).toBe(0);
     }
   });
 
   it('derives dataVersion from the table hashes', () => {
     expect(manifest.dataVersion).toBe(sha256(manifest.tables.map((t) => t.sha256).join('')).slice(0, 12));
+  });
+
+  it('says how many published figures the facts table holds, counted from the CSV', () => {
+    const facts = manifest.tables.find((t) => t.name === 'facts')!;
+    expect(facts.description.zh).toContain(`发布的${factIds.length}个数字`);
+    expect(facts.description.en).toContain(`The ${factIds.length} figures`);
+    expect(facts.description.en).not.toMatch(/every figure/i);
+  });
+
+  it('does not say the modelled output is "over" 270 亿元: it sums to exactly the lower bound', () => {
+    const firms = manifest.tables.find((t) => t.name === 'firms')!;
+    expect(firms.description.zh).toContain('合计正好270亿元，即已发布“超270亿元”的下限');
+    expect(firms.description.en).toContain('sum to exactly 270 亿元, the lower bound of the published “超270亿元 / over 27 billion yuan”');
+  });
+});
+
+describe('the provenance of each table', () => {
+  const article = {
+    publisher: { zh: '江门日报', en: 'Jiangmen Daily' },
+    title: { zh: manifest.source.title_zh, en: manifest.source.title_en },
+    date: '2023-07-07',
+    url: null,
+    file: 'jiangmen-daily-jianghai-2023-07-07.txt',
+  };
+  const expected: Record<string, Provenance> = {
+    facts: { kind: 'published', source: article, facts: factIds },
+    firms: {
+      kind: 'modelled', source: article,
+      facts: ['ei_firms', 'ei_above_scale', 'ei_prov_srdi', 'ei_little_giant', 'ei_single_champion', 'ei_output_2022'],
+      rows: { zh: '企业明细', en: 'firm rows' },
+    },
+    projects: {
+      kind: 'modelled', source: article,
+      facts: ['ei_key_projects', 'ei_key_projects_invest', 'ei_key_projects_over_plan'],
+      rows: { zh: '项目明细', en: 'project rows' },
+    },
+    schools: {
+      kind: 'published', source: article,
+      facts: ['school_jx_land', 'school_jx_floor', 'school_jx_classes', 'school_jx_seats',
+        'school_gx1_land', 'school_gx1_floor', 'school_gx1_classes', 'school_gx1_seats', 'school_opening'],
+    },
+    enping_investments: { kind: 'published', source: article, facts: ['enping_jinlong', 'enping_hongyuda', 'enping_keyi'] },
+  };
+
+  let native: Awaited<ReturnType<DuckDBInstance['connect']>>;
+  let instance: DuckDBInstance;
+  beforeAll(async () => {
+    // DuckDB-WASM 0.9.1 has no parquet_kv_metadata(); native DuckDB reads the footer.
+    instance = await DuckDBInstance.create(':memory:', { threads: '1' });
+    native = await instance.connect();
+  });
+  afterAll(() => {
+    native?.closeSync();
+    instance?.closeSync();
+  });
+
+  it('is manifest version 2, with one provenance object per table and no v1 fields left', () => {
+    expect(manifest.version).toBe(2);
+    expect(manifest.tables.map((t) => t.name)).toEqual(Object.keys(expected));
+    for (const t of manifest.tables) {
+      expect(t.provenance, t.name).toStrictEqual(expected[t.name]);
+      // Key order is part of the byte-identical build (and of the JSON in the Parquet footer).
+      expect(Object.keys(t.provenance), t.name).toEqual(t.provenance.kind === 'modelled'
+        ? ['kind', 'source', 'facts', 'rows'] : ['kind', 'source', 'facts']);
+      expect(t, t.name).not.toHaveProperty('sourceFacts');
+    }
+  });
+
+  it('names only published figures that exist in published-figures.csv', () => {
+    for (const t of manifest.tables) expect(t.provenance.facts.filter((id) => !factIds.includes(id)), t.name).toEqual([]);
+  });
+
+  it.each(manifest.tables.map((t) => [t.file, t] as const))('travels inside %s as the jianghai:provenance key-value entry', async (_file, t) => {
+    // decode() gives the UTF-8 text; a BLOB::VARCHAR cast would escape every non-ASCII byte as \xNN.
+    const reader = await native.runAndReadAll(
+      `SELECT decode(key) AS key, decode(value) AS value FROM parquet_kv_metadata('${join(dataDir, t.file).replaceAll("'", "''")}')`);
+    const kv = reader.getRowObjectsJson();
+    expect(kv).toEqual([{ key: 'jianghai:provenance', value: JSON.stringify(t.provenance) }]);
   });
 });
 
