@@ -66,10 +66,17 @@ function precompress(): Plugin {
   };
 }
 
+/** The data= origins the deployment accepts, written into index.html (see the README, "Deploying"). */
+function dataOrigins(): Plugin {
+  const value = (process.env.JIANGHAI_DATA_ORIGINS ?? '*').trim() || '*';
+  if (/[<>"&]/.test(value)) throw new Error(`JIANGHAI_DATA_ORIGINS must be "*" or a space-separated list of origins, not ${value}`);
+  return { name: 'jianghai-data-origins', transformIndexHtml: (html) => html.replace('%JIANGHAI_DATA_ORIGINS%', value) };
+}
+
 export default defineConfig({
   // Relative base: dist/ works from any sub-path of any static host.
   base: './',
-  plugins: [svelte(), bundledData(), precompress()],
+  plugins: [svelte(), bundledData(), precompress(), dataOrigins()],
   resolve: { alias: { $data: DATA_DIR } },
   build: {
     target: 'es2022',

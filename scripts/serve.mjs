@@ -24,16 +24,21 @@ const COMPRESSIBLE = /\.(html|m?js|css|json|map|svg|wasm|txt|csv|tsv|md)$/;
  * Answers one request from `root`. Calls `next()` (when given) instead of answering 404, so the
  * handler can sit in front of another server; `onDone(entry)` receives the request log entry.
  */
-export function staticHandler(dir, { onDone, precompressed = process.env.PRECOMP !== '0' } = {}) {
+export function staticHandler(dir, { onDone, precompressed = process.env.PRECOMP !== '0', cors = false } = {}) {
   const root = resolve(dir);
+  // `cors`: any page may read these files (an object store serving a dataset to other sites).
+  const allow = cors
+    ? { 'Access-Control-Allow-Origin': '*', 'Access-Control-Allow-Headers': 'Range', 'Access-Control-Expose-Headers': 'Content-Range, Content-Length, Accept-Ranges' }
+    : {};
   return (req, res, next) => {
     const entry = { t: Date.now(), method: req.method, path: req.url, range: req.headers.range ?? null, status: 0, bytes: 0, enc: null };
     const finish = (status, headers, body) => {
       entry.status = status;
-      res.writeHead(status, headers);
+      res.writeHead(status, { ...allow, ...headers });
       res.end(body);
       onDone?.(entry);
     };
+    if (cors && req.method === 'OPTIONS') return finish(204, { 'Access-Control-Allow-Methods': 'GET, HEAD' });
     if (req.method !== 'GET' && req.method !== 'HEAD') return finish(405, { Allow: 'GET, HEAD' });
     let path;
     try { path = decodeURIComponent(new URL(req.url, 'http://x').pathname); } catch { return finish(400, {}); }
@@ -46,6 +51,7 @@ export function staticHandler(dir, { onDone, precompressed = process.env.PRECOMP
       return finish(404, { 'Content-Type': 'text/plain' }, 'not found');
     }
     const headers = {
+      ...allow,
       'Content-Type': MIME[extname(file).toLowerCase()] ?? 'application/octet-stream',
       'Accept-Ranges': 'bytes',
       'Cache-Control': 'no-cache',
@@ -80,10 +86,10 @@ export function staticHandler(dir, { onDone, precompressed = process.env.PRECOMP
   };
 }
 
-/** Serves `dir` on 127.0.0.1; every request is appended to `log`. */
-export function serve(dir, { port = 0, onRequest } = {}) {
+/** Serves `dir` on 127.0.0.1; every request is appended to `log`. `cors` lets pages of other origins read it. */
+export function serve(dir, { port = 0, onRequest, cors = false } = {}) {
   const log = [];
-  const handler = staticHandler(dir, { onDone: (e) => { log.push(e); onRequest?.(e); } });
+  const handler = staticHandler(dir, { cors, onDone: (e) => { log.push(e); onRequest?.(e); } });
   const server = createServer((req, res) => handler(req, res));
   return new Promise((ok, ko) => {
     server.once('error', ko);

@@ -1,12 +1,9 @@
 import { mount } from 'svelte';
 import App from './App.svelte';
 import { engine } from './lib/engine';
-import { bundledManifestUrl, registerDataset } from './lib/data/catalog';
-import { CHARTS, chartById } from './views/charts/specs';
-import { selectAll } from './lib/sql';
-import { LINKED } from './views/explore/linked';
-import { Crossfilter } from './lib/state/crossfilter';
-import { FIRM_DIMS } from './lib/state/selection';
+import { bundledManifestUrl, describeDataset, registerDataset } from './lib/data/catalog';
+import { checkDataUrl, pagePolicy } from './lib/data/origins';
+import { CHARTS, chartById, chartQuery } from './lib/charts/registry';
 import { parseHash } from './lib/state/url';
 import './app.css';
 
@@ -15,20 +12,25 @@ import './app.css';
 // `data=<manifest url>` points the app at another dataset folder (e.g. province-scale Parquet on an
 // object store), read with range requests like the bundled one.
 // `dv=<data version>` (frozen embeds) reads the copy of the data the build keeps under data/v/<dv>/.
+// A site this deployment does not accept data from is refused: the page shows its own data and says so.
 const route = parseHash(location.hash);
-const manifestUrl = route.data
-  ? new URL(route.data, document.baseURI).href
-  : route.dv
-    ? new URL(`data/v/${route.dv}/manifest.json`, document.baseURI).href
-    : bundledManifestUrl();
+const asked = route.data ? new URL(route.data, document.baseURI).href : null;
+const check = asked ? checkDataUrl(asked, location.origin, pagePolicy()) : null;
+const refused = asked && !check?.accepted ? asked : null;
+const manifestUrl =
+  asked && !refused
+    ? asked
+    : route.dv
+      ? new URL(`data/v/${route.dv}/manifest.json`, document.baseURI).href
+      : bundledManifestUrl();
 
 // An embed of a chart on a small table draws from small.json and never needs the engine: the page
 // then loads a few kilobytes of data instead of the 3 MiB (brotli) wasm module.
-const snapshot = route.view === 'embed' && !route.data && chartById(route.chartId) ? manifestUrl : null;
+const snapshot = route.view === 'embed' && !asked && chartById(route.chartId)?.kind === 'rows' ? manifestUrl : null;
 
 // Otherwise the worker starts before anything else: the manifest fetch and the first paint run alongside it.
 if (!snapshot) engine.start().catch(() => undefined);
-const dataReady = snapshot ? Promise.resolve() : registerDataset(engine, manifestUrl);
+const dataReady = snapshot ? describeDataset(manifestUrl) : registerDataset(engine, manifestUrl);
 dataReady.catch(() => undefined);
 
 // A small read-only handle for the benchmark and the SQL console's tests: run a query, see chart SQL.
@@ -45,11 +47,9 @@ declare global {
 }
 window.__jianghai = {
   query: async (sql) => (await engine.query(sql)).numRows,
-  chartSql: (() => {
-    const cf = new Crossfilter(engine, FIRM_DIMS);
-    return Object.fromEntries([...LINKED.map((d) => [d.id, cf.viewSql(d.dim, {})]), ...CHARTS.map((c) => [c.id, selectAll(c.table, c.order.column, c.order.desc)])]);
-  })(),
+  chartSql: Object.fromEntries(CHARTS.map((c) => [c.id, chartQuery(c)])),
   ready: dataReady,
 };
 
-mount(App, { target: document.getElementById('app')!, props: { dataReady, snapshot } });
+const foreign = asked && !refused ? check?.foreign ?? null : null;
+mount(App, { target: document.getElementById('app')!, props: { dataReady, snapshot, foreign, refused } });

@@ -69,12 +69,13 @@ const HOST_HTML = `<!doctype html>
  * asserts what every test must hold: no console error, no uncaught exception, no request outside the
  * server's origin (such requests are blocked and recorded) and no 4xx/5xx answer from the server.
  *
- * `touch: true` makes the context a touch screen (hasTouch, isMobile).
+ * `touch: true` makes the context a touch screen (hasTouch, isMobile). `origins` lists further origins
+ * the page may reach (a second site serving a dataset, in the provenance tests).
  * `fn` receives { page, context, server, open(path), logSince() } where open('#/about') navigates
  * under `base` (default '/') and logSince() returns the server log entries of this test.
  */
 export async function withPage(opts, fn) {
-  const { viewport = { width: 1280, height: 900 }, server = env.server, base = '/', allowErrors = false, touch = false } = opts;
+  const { viewport = { width: 1280, height: 900 }, server = env.server, base = '/', allowErrors = false, touch = false, origins = [] } = opts;
   const context = await env.browser.newContext({
     viewport,
     deviceScaleFactor: 1,
@@ -86,7 +87,7 @@ export async function withPage(opts, fn) {
   });
   const errors = [];
   const foreign = new Set();
-  const own = (url) => url.startsWith(server.origin + '/') || /^(data|blob|about):/.test(url);
+  const own = (url) => [server.origin, ...origins].some((o) => url.startsWith(o + '/')) || /^(data|blob|about):/.test(url);
   await context.route('**/*', (route) => {
     const url = route.request().url();
     if (own(url)) return route.fallback();

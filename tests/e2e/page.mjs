@@ -163,9 +163,9 @@ export function countsOf(snapshot, view) {
   return Object.fromEntries(counts.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 }
 
-/** "5.07 billion yuan", "821.79 million yuan", "50.72亿元", "5,072.2万元" -> yuan. */
+/** "5.07 billion yuan", "821.79 million yuan", "50.72亿元", "5,072.2万元", "超270亿元" (as published) -> yuan. */
 export function parseYuan(s) {
-  const m = /^([\d,.]+)\s*(thousand|million|billion|万|亿)?\s*(?:yuan|元)$/.exec(s);
+  const m = /^(?:超|over )?([\d,.]+)\s*(thousand|million|billion|万|亿)?\s*(?:yuan|元)$/.exec(s);
   assert.ok(m, `"${s}" is not an amount of yuan`);
   const unit = { thousand: 1e3, million: 1e6, billion: 1e9, 万: 1e4, 亿: 1e8 }[m[2]] ?? 1;
   return Number(m[1].replaceAll(',', '')) * unit;
@@ -273,4 +273,18 @@ export async function brush(page, id, from, to) {
   await page.mouse.move(box.x + box.width * to, y, { steps: 4 });
   await page.mouse.up();
   await settled(page);
+}
+
+/**
+ * An exported CSV split into its parts: the provenance lines before the first blank line (none when
+ * the file starts with the header), the header and the data rows, each a list of fields.
+ */
+export function csvParts(bytes) {
+  assert.deepEqual([...bytes.subarray(0, 3)], [0xef, 0xbb, 0xbf], 'the CSV starts with the UTF-8 byte-order mark');
+  const lines = bytes.subarray(3).toString('utf8').split('\r\n');
+  assert.equal(lines.pop(), '', 'the CSV ends with CRLF');
+  const blank = lines.indexOf('');
+  const preamble = blank > 0 ? lines.slice(0, blank).map((l) => (l.startsWith('"') ? l.slice(1, -1).replaceAll('""', '"') : l)) : [];
+  const [header, ...rows] = blank > 0 ? lines.slice(blank + 1) : lines;
+  return { preamble, header, rows, provenance: JSON.parse(preamble.find((l) => l.startsWith('jianghai:provenance='))?.slice(20) ?? 'null') };
 }

@@ -1,7 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildCube, cubeTotals } from '../../src/lib/state/cube';
 import { Crossfilter, type Summary, type ViewResult } from '../../src/lib/state/crossfilter';
-import { FIRM_DIMS, togglePoint, whereExcept, type Selections } from '../../src/lib/state/selection';
+import { FIRM_DIMS, FIRMS, whereExcept, type Selections } from '../../src/lib/sql';
+import { togglePoint, withSelection } from '../../src/lib/state/selection';
 import type { Engine } from '../../src/lib/engine/engine';
 import { nodeEngine } from '../helpers/node-engine';
 import { openWasmDb } from '../helpers/wasm-db';
@@ -47,6 +48,17 @@ describe('click selection', () => {
   });
 });
 
+describe('setting one view\'s selection', () => {
+  it('adds, replaces and removes a view\'s selection without changing the others or the input', () => {
+    const before: Selections = { area: { kind: 'points', values: ['外海街道'] } };
+    const copy = structuredClone(before);
+    const seg = { kind: 'points' as const, values: ['汽车电子'] };
+    expect(withSelection(before, 'segment', seg)).toEqual({ ...before, segment: seg });
+    expect(withSelection(before, 'area', undefined)).toEqual({});
+    expect(before).toEqual(copy);
+  });
+});
+
 describe('Crossfilter against DuckDB-WASM', () => {
   let engine: Engine;
   beforeAll(async () => {
@@ -63,7 +75,7 @@ describe('Crossfilter against DuckDB-WASM', () => {
   const asMap = (r: ViewResult) => Object.fromEntries(r.rows.map((x) => [x.key, x.n]));
 
   it('filters each view by the other views, never by its own selection', async () => {
-    const cf = new Crossfilter(engine, FIRM_DIMS);
+    const cf = new Crossfilter(engine, FIRMS);
     const { latest, summary } = collect(cf);
     cf.refresh();
     await cf.idle();
@@ -80,7 +92,7 @@ describe('Crossfilter against DuckDB-WASM', () => {
   it('answers brushes from the cube exactly as SQL does', async () => {
     const db = await openWasmDb();
     const base: Selections = { area: { kind: 'points', values: ['外海街道'] } };
-    const cf = new Crossfilter(engine, FIRM_DIMS);
+    const cf = new Crossfilter(engine, FIRMS);
     const { latest, summary } = collect(cf);
     cf.refresh(base);
     await cf.idle();
@@ -104,7 +116,7 @@ describe('Crossfilter against DuckDB-WASM', () => {
   });
 
   it('drops the cube when another view changes and falls back to queries', async () => {
-    const cf = new Crossfilter(engine, FIRM_DIMS);
+    const cf = new Crossfilter(engine, FIRMS);
     collect(cf);
     cf.refresh();
     await cf.idle();
@@ -116,7 +128,7 @@ describe('Crossfilter against DuckDB-WASM', () => {
   });
 
   it('re-emits unchanged views with the new state number so every input renders', async () => {
-    const cf = new Crossfilter(engine, FIRM_DIMS);
+    const cf = new Crossfilter(engine, FIRMS);
     const { latest } = collect(cf);
     cf.refresh();
     await cf.idle();
@@ -126,7 +138,7 @@ describe('Crossfilter against DuckDB-WASM', () => {
   });
 
   it('never builds a cube when pre-aggregation is off', async () => {
-    const cf = new Crossfilter(engine, FIRM_DIMS, 'firms', false);
+    const cf = new Crossfilter(engine, FIRMS, false);
     collect(cf);
     cf.refresh();
     await cf.activate('output');
@@ -138,12 +150,12 @@ describe('Crossfilter against DuckDB-WASM', () => {
 describe('first render with nothing selected', () => {
   it('answers every view from one grouping-sets scan exactly as per-view queries do', async () => {
     const engine = await nodeEngine();
-    const one = new Crossfilter(engine, FIRM_DIMS);
+    const one = new Crossfilter(engine, FIRMS);
     const a: Record<string, ViewResult> = {};
     for (const d of FIRM_DIMS) one.subscribe(d.id, (r) => (a[d.id] = r));
     one.refresh();
     await one.idle();
-    const per = new Crossfilter(engine, FIRM_DIMS);
+    const per = new Crossfilter(engine, FIRMS);
     const b: Record<string, ViewResult> = {};
     for (const d of FIRM_DIMS) per.subscribe(d.id, (r) => (b[d.id] = r));
     per.refresh({});

@@ -103,7 +103,7 @@ describe('exports', () => {
   it('bakes title, source and the modelled mark into the SVG, escaped', () => {
     const { svg } = composeSvg(
       { markup: '<rect width="10" height="10"/>', width: 300, height: 100 },
-      { title: 'Firms <by> segment', source: 'Source: Jiangmen Daily', modelled: 'Modelled data', date: '2026-11-26' },
+      { title: 'Firms <by> segment', source: 'Source: Jiangmen Daily', marks: ['Modelled data'], date: '2026-11-26' },
     );
     expect(svg).toContain('Firms &lt;by&gt; segment');
     expect(svg).toContain('Source: Jiangmen Daily');

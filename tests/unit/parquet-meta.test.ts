@@ -43,12 +43,13 @@ let original: Uint8Array;
 
 beforeAll(async () => {
   wasm = await openWasmDb();
-  wasm.conn.query(`COPY (${SOURCE_SQL}) TO 'kv-source.parquet' (FORMAT PARQUET)`);
-  original = wasm.db.copyFileToBuffer('kv-source.parquet');
-  wasm.db.dropFile('kv-source.parquet');
+  dir = mkdtempSync(join(tmpdir(), 'parquet-meta-'));
+  // The Node build of DuckDB-WASM writes COPY output to the real file system: keep it in the temp folder.
+  const source = join(dir, 'kv-source.parquet');
+  wasm.conn.query(`COPY (${SOURCE_SQL}) TO '${source}' (FORMAT PARQUET)`);
+  original = new Uint8Array(readFileSync(source));
   nativeInstance = await DuckDBInstance.create(':memory:', { threads: '1' });
   native = await nativeInstance.connect();
-  dir = mkdtempSync(join(tmpdir(), 'parquet-meta-'));
 });
 
 afterAll(() => {

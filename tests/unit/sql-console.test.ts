@@ -2,9 +2,9 @@
 // CSV export, and the example queries and profile queries run through DuckDB-WASM.
 import { describe, expect, test } from 'vitest';
 import { profileNumber, profileQueries } from '../../src/views/data/profile';
-import { cellText, toCsv } from '../../src/views/sql/cells';
+import { cellText, resultCsv } from '../../src/views/sql/cells';
 import { EXAMPLES } from '../../src/views/sql/examples';
-import { SCHEMA_SQL } from '../../src/views/sql/schema';
+import { SCHEMA_SQL } from '../../src/lib/sql';
 import { errorOffset, isReadOnly, lineColumn, splitStatements } from '../../src/views/sql/statements';
 import { toEngineError } from '../../src/lib/engine/errors';
 import { openWasmDb } from '../helpers/wasm-db';
@@ -52,7 +52,7 @@ describe('error positions from DuckDB-WASM', () => {
 
 describe('cells and CSV', () => {
   test('CSV has a BOM, CRLF, quoting, and no formula injection', () => {
-    const csv = toCsv(['名称', 'n'], [['a,"b"', 1], ['=HYPERLINK("x")', null], ['-5', -5], ['<img src=x>', true]]);
+    const csv = resultCsv(['名称', 'n'], [['a,"b"', 1], ['=HYPERLINK("x")', null], ['-5', -5], ['<img src=x>', true]]);
     expect(csv).toBe('\ufeff名称,n\r\n"a,""b""",1\r\n"\'=HYPERLINK(""x"")",\r\n-5,-5\r\n<img src=x>,true\r\n');
   });
   test('values as text', () => {

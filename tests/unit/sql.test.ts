@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { quoteIdent, quoteLiteral, selectAll } from '../../src/lib/sql';
-import { FIRM_DIMS, whereExcept, type Selections } from '../../src/lib/state/selection';
+import { quoteIdent, quoteLiteral, selectAll, FIRM_DIMS, whereExcept, type Selections } from '../../src/lib/sql';
 import { openWasmDb, type WasmDb } from '../helpers/wasm-db';
 
 let db: WasmDb;

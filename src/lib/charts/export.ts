@@ -7,8 +7,8 @@ export interface ExportText {
   subtitle?: string;
   notes?: string[];
   source: string;
-  /** The provenance mark, or null when the chart rests on published or user data only. */
-  modelled: string | null;
+  /** Provenance marks in words (modelled rows, another site's data); empty when there is none. */
+  marks: string[];
   /** Active filters in words, or ''. */
   filters?: string;
   /** Date line, already localised. */
@@ -60,7 +60,7 @@ export function composeSvg(chart: { markup: string; width: number; height: numbe
   y += chart.height + 6;
   for (const n of text.notes ?? []) block(n, 12, 400, '#52606D');
   block(text.source, 12, 400, '#52606D');
-  if (text.modelled) block(text.modelled, 12, 700, '#8A3B00');
+  for (const m of text.marks) block(m, 12, 700, '#8A3B00');
   block(text.date, 11, 400, '#7B8794');
   const height = Math.ceil(y + PAD);
   const svg =

@@ -1,7 +1,9 @@
 import type { DuckConnection, Engine } from '../engine';
 import { toRows } from '../engine';
 import { quoteIdent, quoteLiteral } from '../sql';
-import { fetchManifest, type Manifest, type TableInfo } from './manifest';
+import { fetchManifest, tableOrigins, type Manifest, type TableInfo } from './manifest';
+import { asForeign, type Origin } from './provenance';
+import { setFile, setOrigins, setView } from './registry';
 
 /** URL of the bundled manifest, resolved against the page so the site works from any sub-path. */
 export const bundledManifestUrl = (): string => new URL('data/manifest.json', document.baseURI).href;
@@ -24,23 +26,56 @@ let active: Manifest | null = null;
 /** Data version (manifest checksum) of the dataset on screen, for frozen embeds; null before it loads. */
 export const activeDataVersion = (): string | null => active?.dataVersion ?? null;
 
-export async function registerDataset(engine: Engine, manifestUrl: string): Promise<Manifest> {
+/**
+ * The origins of each table of a manifest as seen from this page: what another site says of its
+ * rows is that site's claim, so every view built on them names the site.
+ */
+function originsByTable(manifest: Manifest, manifestUrl: string, pageOrigin: string): Map<string, Origin[]> {
+  const manifestHost = new URL(manifestUrl).origin === pageOrigin ? null : new URL(manifestUrl).host;
+  return new Map(
+    manifest.tables.map((t) => {
+      const url = new URL(t.file, manifestUrl);
+      const host = manifestHost ?? (url.origin === pageOrigin ? null : url.host);
+      return [t.name, host ? asForeign(tableOrigins(manifest, t), host) : tableOrigins(manifest, t)];
+    }),
+  );
+}
+
+/** Enters a dataset's origins in the catalog without the engine (embeds that draw from small.json). */
+export async function describeDataset(manifestUrl: string, pageOrigin = location.origin): Promise<Manifest> {
   const manifest = await fetchManifest(manifestUrl);
   active = manifest;
+  for (const [name, origins] of originsByTable(manifest, manifestUrl, pageOrigin)) setOrigins(name, origins);
+  return manifest;
+}
+
+export async function registerDataset(engine: Engine, manifestUrl: string, pageOrigin = location.origin): Promise<Manifest> {
+  const manifest = await fetchManifest(manifestUrl);
+  active = manifest;
+  const originsOf = originsByTable(manifest, manifestUrl, pageOrigin);
   await engine.exclusive(async (conn) => {
     for (const t of manifest.tables) {
-      const url = new URL(t.file, manifestUrl).href;
+      const url = new URL(t.file, manifestUrl);
       const fileName = `${t.name}.parquet`;
-      await conn.registerURL(fileName, url);
+      const origins = originsOf.get(t.name) ?? [];
+      await conn.registerURL(fileName, url.href);
       await conn.query(`CREATE OR REPLACE VIEW ${quoteIdent(t.name)} AS SELECT * FROM read_parquet(${quoteLiteral(fileName)})`);
-      if (t.rows > IN_MEMORY_ROWS) await materialise(conn, t, fileName);
+      setOrigins(t.name, origins);
+      setFile(fileName, t.name);
+      setFile(url.href, t.name);
+      if (t.rows > IN_MEMORY_ROWS) {
+        const mem = await materialise(conn, t, fileName);
+        setOrigins(mem, origins);
+        setView(t.name, [mem]);
+      }
     }
   });
   engine.invalidate();
   return manifest;
 }
 
-async function materialise(conn: DuckConnection, t: TableInfo, fileName: string): Promise<void> {
+/** Loads a large table into memory and points its view at it; returns the in-memory table's name. */
+async function materialise(conn: DuckConnection, t: TableInfo, fileName: string): Promise<string> {
   const src = `read_parquet(${quoteLiteral(fileName)}, file_row_number = true)`;
   const text = t.columns.filter((c) => c.type === 'VARCHAR' && c.name !== 'id');
   // Category values come from the manifest when it lists them; otherwise one scan finds them, after
@@ -70,7 +105,8 @@ async function materialise(conn: DuckConnection, t: TableInfo, fileName: string)
     if (c.type !== 'VARCHAR') select.push(col);
     else if (values.has(c.name)) select.push(`CAST(${col} AS ENUM(${values.get(c.name)!.map(quoteLiteral).join(', ')})) AS ${col}`);
   }
-  const mem = quoteIdent(`${t.name}__memory`);
-  await conn.query(`CREATE OR REPLACE TABLE ${mem} AS SELECT ${select.join(', ')} FROM ${src}`);
-  await conn.query(`CREATE OR REPLACE VIEW ${quoteIdent(t.name)} AS SELECT * FROM ${mem}`);
+  const mem = `${t.name}__memory`;
+  await conn.query(`CREATE OR REPLACE TABLE ${quoteIdent(mem)} AS SELECT ${select.join(', ')} FROM ${src}`);
+  await conn.query(`CREATE OR REPLACE VIEW ${quoteIdent(t.name)} AS SELECT * FROM ${quoteIdent(mem)}`);
+  return mem;
 }

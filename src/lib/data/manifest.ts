@@ -1,8 +1,7 @@
 /** Shape of data/manifest.json, written by scripts/build-data.mjs. */
-export interface Bilingual {
-  zh: string;
-  en: string;
-}
+import { parseOrigin, type Bilingual, type Origin, type SourceRef } from './provenance';
+
+export type { Bilingual };
 
 export interface ColumnInfo {
   name: string;
@@ -19,7 +18,10 @@ export interface TableInfo {
   rows: number;
   bytes: number;
   sha256: string;
-  provenance: 'published' | 'modelled';
+  /** Version 2: where the rows come from. Version 1 manifests said 'published' | 'modelled' (see `tableOrigins`). */
+  provenance: unknown;
+  /** Version 1 only: the published figures the rows reproduce. */
+  sourceFacts?: string[];
   label: Bilingual;
   description: Bilingual;
   columns: ColumnInfo[];
@@ -28,7 +30,7 @@ export interface TableInfo {
 export interface Manifest {
   version: number;
   dataVersion: string;
-  source: { title_zh: string; title_en: string; publisher: string; date: string; file: string };
+  source?: { title_zh: string; title_en: string; publisher: string; date: string; file: string };
   tables: TableInfo[];
 }
 
@@ -52,4 +54,29 @@ export async function fetchManifest(url: string, fetchFn: typeof fetch = fetch):
     throw new Error(`The data manifest ${url} has no valid "tables" list (each needs "name" and "file").`);
   }
   return m;
+}
+
+/**
+ * The origin a manifest states for one of its tables. Version 2 gives an object; version 1 gave a
+ * word and one source for the whole manifest, which is read the same way. Anything else is no
+ * origin at all (the view then names none rather than guessing).
+ */
+export function tableOrigins(m: Manifest, t: TableInfo): Origin[] {
+  if (t.provenance && typeof t.provenance === 'object') {
+    const o = parseOrigin(t.provenance);
+    return o ? [o] : [];
+  }
+  if (t.provenance !== 'published' && t.provenance !== 'modelled') return [];
+  const s = m.source;
+  const source: SourceRef | null = s
+    ? {
+        publisher: { zh: s.publisher.split(' ')[0] ?? s.publisher, en: s.publisher.split(' ').slice(1).join(' ') || s.publisher },
+        title: { zh: s.title_zh, en: s.title_en },
+        date: s.date,
+        url: null,
+      }
+    : null;
+  const facts = Array.isArray(t.sourceFacts) ? t.sourceFacts.filter((f) => typeof f === 'string') : [];
+  if (t.provenance === 'modelled') return [{ kind: 'modelled', source, facts, rows: t.label ?? null }];
+  return source ? [{ kind: 'published', source, facts }] : [];
 }

@@ -36,6 +36,7 @@ const ZH: Record<string, string> = {
   Filters: '筛选',
   Exported: '导出于',
   'Square PNG': '方形 PNG',
+  'not stated': '未注明',
 };
 
 /** Translates a UI string; English is the key itself. */

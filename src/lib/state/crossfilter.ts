@@ -1,8 +1,8 @@
 import type { Engine } from '../engine';
 import { isSuperseded, toRows } from '../engine';
-import { quoteIdent } from '../sql';
-import { buildCube, cubeTotals, type Cube } from './cube';
-import { isActive, whereExcept, type Dim, type Selection, type Selections } from './selection';
+import { allViewsSql, groupingOf, isActive, summarySql, viewSql, whereExcept, type CrossTable, type Selection, type Selections } from '../sql';
+import { answerFromCube, buildActiveCube, cubeBasis, type ActiveCube } from './preagg';
+import { SelectionStore } from './selection-store';
 
 /** Counts of one linked view: category key or display-bin index, and the number of firms. */
 export interface ViewResult {
@@ -33,13 +33,6 @@ type Listener<T> = (value: T) => void;
 
 const sameSel = (a: Selection | undefined, b: Selection | undefined): boolean => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
 
-interface ActiveCube {
-  dim: string;
-  /** Selections of the other dimensions the cube was built under; a change there makes it stale. */
-  basis: string;
-  views: Map<string, Cube>;
-  summary: Cube;
-}
 
 /**
  * Cross-filtering over one table: each linked view counts the rows selected by every other view
@@ -48,7 +41,7 @@ interface ActiveCube {
  * the same view drops an older one still waiting.
  */
 export class Crossfilter {
-  #sels: Selections = {};
+  #store = new SelectionStore();
   #results = new Map<string, ViewResult>();
   #base = new Map<string, ViewResult['base']>();
   #listeners = new Map<string, Set<Listener<ViewResult>>>();
@@ -56,7 +49,6 @@ export class Crossfilter {
   #derived = new Map<string, { build: Derived; listeners: Set<Listener<{ rows: Record<string, unknown>[]; seq: number }>> }>();
   #cube: ActiveCube | null = null;
   #building: string | null = null;
-  #seq = 0;
   /** False until the first refresh: the table may not exist before the data is registered. */
   #started = false;
   #pending = 0;
@@ -64,20 +56,22 @@ export class Crossfilter {
 
   constructor(
     private readonly engine: Engine,
-    readonly dims: Dim[],
-    readonly table = 'firms',
+    /** The table, its linked dimensions and the measure summed for totals. */
+    readonly x: CrossTable,
     readonly preagg = true,
-    /** Column summed for the KPIs and the concentration measures. */
-    readonly measure = 'output_2022',
   ) {}
+
+  get dims() {
+    return this.x.dims;
+  }
 
   /** A new state number, for an input that will be applied later (coalesced to a frame). */
   nextSeq(): number {
-    return ++this.#seq;
+    return this.#store.next();
   }
 
   get selections(): Selections {
-    return this.#sels;
+    return this.#store.current;
   }
 
   /** Resolves when no query of this crossfilter is in flight (for tests and the latency probe). */
@@ -105,7 +99,7 @@ export class Crossfilter {
     entry.build = build;
     entry.listeners.add(fn);
     this.#derived.set(id, entry);
-    if (this.#started) this.#runDerived(id, this.#seq);
+    if (this.#started) this.#runDerived(id, this.#store.seq);
     return () => {
       entry.listeners.delete(fn);
       if (entry.listeners.size === 0) this.#derived.delete(id);
@@ -114,16 +108,15 @@ export class Crossfilter {
 
   /** Re-runs a derived query (its SQL changed: a new sort or page). */
   rerun(id: string): void {
-    if (this.#started) this.#runDerived(id, this.#seq);
+    if (this.#started) this.#runDerived(id, this.#store.seq);
   }
 
   /** Queries every view afresh (after the data changed). */
-  refresh(sels: Selections = this.#sels): void {
+  refresh(sels: Selections = this.#store.current): void {
     this.#started = true;
     this.#cube = null;
-    this.#sels = sels;
+    const { seq } = this.#store.set(sels);
     this.#base.clear();
-    const seq = ++this.#seq;
     const filtered = Object.values(sels).some(isActive);
     // The unfiltered scan always runs: it gives every view its categories and extent (base).
     this.#queryAllAtOnce(seq, !filtered);
@@ -140,18 +133,12 @@ export class Crossfilter {
    * selection it only sets each view's base.
    */
   #queryAllAtOnce(seq: number, answer: boolean): void {
-    const keys = this.dims.map((d) => this.#keyExpr(d));
-    const m = quoteIdent(this.measure);
-    const sql =
-      `SELECT ${keys.map((k, i) => `${k} AS k${i}`).join(', ')}, grouping_id(${keys.join(', ')})::INTEGER AS g, ` +
-      `count(*)::DOUBLE AS n, sum(${m})::DOUBLE AS s, sum(${m}::DOUBLE * ${m})::DOUBLE AS q ` +
-      `FROM ${quoteIdent(this.table)} GROUP BY GROUPING SETS (${keys.map((k) => `(${k})`).join(', ')}, ())`;
+    const sql = allViewsSql(this.x);
     this.#track(this.engine.query(sql, { key: 'cf:all', cache: true }), (t) => {
       const rows = toRows(t);
-      const all = (1 << keys.length) - 1;
+      const all = (1 << this.dims.length) - 1;
       this.dims.forEach((d, i) => {
-        // grouping_id sets a bit for every key left out of the grouping set.
-        const g = all - (1 << (keys.length - 1 - i));
+        const g = groupingOf(this.x, i);
         const out = rows
           .filter((r) => r.g === g && !(d.kind === 'interval' && r[`k${i}`] === null))
           .map((r) => ({ key: r[`k${i}`] as string | number, n: Number(r.n) }))
@@ -170,10 +157,8 @@ export class Crossfilter {
    * Applies a new set of selections. `seq` numbers the state for latency attribution; views that
    * did not change are re-emitted with the new number, so every input produces a render.
    */
-  update(sels: Selections, seq = ++this.#seq, { derived = true }: { derived?: boolean } = {}): number {
-    this.#seq = Math.max(this.#seq, seq);
-    const prev = this.#sels;
-    this.#sels = sels;
+  update(sels: Selections, at?: number, { derived = true }: { derived?: boolean } = {}): number {
+    const { prev, seq } = this.#store.set(sels, at);
     if (!this.#started) return seq;
     const changed = this.dims.filter((d) => !sameSel(prev[d.id], sels[d.id])).map((d) => d.id);
     const cube = this.#cube;
@@ -199,26 +184,14 @@ export class Crossfilter {
   async activate(dimId: string): Promise<void> {
     const dim = this.dims.find((d) => d.id === dimId);
     if (!this.preagg || !this.#started || !dim || dim.kind !== 'interval') return;
-    const basis = this.#basis(dimId);
+    const basis = cubeBasis(this.x, this.#store.current, dimId);
     if ((this.#cube?.dim === dimId && this.#cube.basis === basis) || this.#building === basis + dimId) return;
     this.#building = basis + dimId;
     this.#pending++;
     try {
-      const views = new Map<string, Cube>();
-      for (const target of this.dims) {
-        if (target.id === dimId) continue;
-        const where = whereExcept(this.dims, this.#sels, target.id, dimId);
-        const sql = `SELECT ${this.#keyExpr(target)} AS k, ${dim.bin} AS b, count(*)::INTEGER AS n FROM ${quoteIdent(this.table)} ${where} GROUP BY ALL`;
-        const rows = toRows(await this.engine.query(sql));
-        views.set(target.id, buildCube(rows.map((r) => ({ k: r.k as string | number, b: r.b as number | null, m: [Number(r.n)] }))));
-      }
-      const m = quoteIdent(this.measure);
-      const where = whereExcept(this.dims, this.#sels, dimId);
-      const sql = `SELECT '*' AS k, ${dim.bin} AS b, count(*)::DOUBLE AS n, sum(${m})::DOUBLE AS s, sum(${m}::DOUBLE * ${m})::DOUBLE AS q FROM ${quoteIdent(this.table)} ${where} GROUP BY ALL`;
-      const srows = toRows(await this.engine.query(sql));
-      const summary = buildCube(srows.map((r) => ({ k: '*', b: r.b as number | null, m: [Number(r.n), Number(r.s ?? 0), Number(r.q ?? 0)] })), 3);
+      const cube = await buildActiveCube(this.engine, this.x, this.#store.current, dimId);
       // Selections elsewhere may have moved while the cube was being built; then it answers nothing.
-      if (this.#basis(dimId) === basis) this.#cube = { dim: dimId, basis, views, summary };
+      if (cubeBasis(this.x, this.#store.current, dimId) === cube.basis) this.#cube = cube;
     } catch (err) {
       if (!isSuperseded(err)) console.warn('data cube not built:', (err as Error).message);
     } finally {
@@ -231,25 +204,11 @@ export class Crossfilter {
     return this.#cube?.dim ?? null;
   }
 
-  #basis(dimId: string): string {
-    return JSON.stringify(this.dims.filter((d) => d.id !== dimId).map((d) => this.#sels[d.id] ?? null));
-  }
-
-  #keyExpr(d: Dim): string {
-    return d.kind === 'points' ? d.key : `CAST(floor(${d.bin} / ${d.perDisplay}) AS INTEGER)`;
-  }
-
   #answerFromCube(cube: ActiveCube, seq: number): void {
-    const sel = this.#sels[cube.dim];
-    const range = sel?.kind === 'interval' && isActive(sel) ? { lo: sel.lo, hi: sel.hi } : null;
-    for (const [id, c] of cube.views) {
-      const totals = cubeTotals(c, range);
-      const rows = c.keys.map((key, i) => ({ key, n: totals[i] })).filter((r) => r.n > 0);
-      this.#emit(id, { rows, seq, fromCube: true, base: [] });
-    }
+    const answer = answerFromCube(cube, this.#store.current);
+    for (const [id, rows] of answer.views) this.#emit(id, { rows, seq, fromCube: true, base: [] });
     this.#reemit(cube.dim, seq);
-    const [n, s, q] = [0, 1, 2].map((m) => cubeTotals(cube.summary, range, m)[0] ?? 0);
-    this.#emitSummary({ count: n, output: s, sumsq: q, seq });
+    this.#emitSummary({ ...answer.totals, seq });
   }
 
   #reemit(id: string, seq: number): void {
@@ -279,15 +238,11 @@ export class Crossfilter {
   }
 
   /** The query of one linked view under the given selections (also shown to the benchmark). */
-  viewSql(dimId: string, sels: Selections = this.#sels): string {
-    const d = this.dims.find((x) => x.id === dimId);
-    if (!d) throw new Error(`no linked view ${dimId}`);
-    const where = whereExcept(this.dims, sels, d.id);
-    const notNull = d.kind === 'interval' ? `${where ? `${where} AND` : 'WHERE'} ${d.bin} IS NOT NULL` : where;
-    return `SELECT ${this.#keyExpr(d)} AS k, count(*)::INTEGER AS n FROM ${quoteIdent(this.table)} ${notNull} GROUP BY k ORDER BY n DESC, k`;
+  viewSql(dimId: string, sels: Selections = this.#store.current): string {
+    return viewSql(this.x, dimId, sels);
   }
 
-  #query(d: Dim, seq: number): void {
+  #query(d: CrossTable['dims'][number], seq: number): void {
     const sql = this.viewSql(d.id);
     this.#track(this.engine.query(sql, { key: `cf:${d.id}`, cache: true }), (t) => {
       const rows = toRows(t).map((r) => ({ key: r.k as string | number, n: Number(r.n) }));
@@ -296,8 +251,7 @@ export class Crossfilter {
   }
 
   #querySummary(seq: number): void {
-    const m = quoteIdent(this.measure);
-    const sql = `SELECT count(*)::DOUBLE AS n, sum(${m})::DOUBLE AS s, sum(${m}::DOUBLE * ${m})::DOUBLE AS q FROM ${quoteIdent(this.table)} ${whereExcept(this.dims, this.#sels)}`;
+    const sql = summarySql(this.x, this.#store.current);
     this.#track(this.engine.query(sql, { key: 'cf:summary', cache: true }), (t) => {
       const [r] = toRows(t);
       this.#emitSummary({ count: Number(r?.n ?? 0), output: Number(r?.s ?? 0), sumsq: Number(r?.q ?? 0), seq });
@@ -307,7 +261,7 @@ export class Crossfilter {
   #runDerived(id: string, seq: number): void {
     const entry = this.#derived.get(id);
     if (!entry) return;
-    const sql = entry.build(whereExcept(this.dims, this.#sels));
+    const sql = entry.build(whereExcept(this.dims, this.#store.current));
     this.#track(this.engine.query(sql, { key: `cf:derived:${id}`, cache: true }), (t) => {
       const rows = toRows(t);
       for (const fn of entry.listeners) fn({ rows, seq });

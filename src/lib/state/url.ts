@@ -1,5 +1,5 @@
 import type { Lang } from '../format/number';
-import { FIRM_DIMS, isActive, type Dim, type Selections } from './selection';
+import { FIRM_DIMS, isActive, type Dim, type Selections } from '../sql';
 
 /** Version written into every link with state; `migrate` upgrades older links, never breaks them. */
 export const URL_VERSION = 2;

@@ -1,3 +1,5 @@
+import { toCsv } from '../../lib/format/csv';
+
 /** Result cells as text, and a result as CSV: what the table shows is what the file holds. */
 
 /** Text of one value: dates as ISO, lists and structs as JSON, NULL as null (shown specially). */
@@ -14,17 +16,7 @@ export function cellText(v: unknown): string | null {
 
 const bigintSafe = (_k: string, v: unknown) => (typeof v === 'bigint' ? v.toString() : v);
 
-function csvField(v: unknown): string {
-  const s = cellText(v);
-  if (s === null) return '';
-  // A spreadsheet opening the file must not run a value as a formula.
-  const safe = typeof v === 'string' && /^[=+@\t\r]|^-[^\d.]/.test(s) ? `'${s}` : s;
-  return /[",\r\n]/.test(safe) || safe !== safe.trim() ? `"${safe.replaceAll('"', '""')}"` : safe;
-}
-
-/** CSV with a UTF-8 byte-order mark, so that Excel on Chinese Windows opens it with the right encoding. */
-export function toCsv(columns: readonly string[], rows: readonly (readonly unknown[])[]): string {
-  const lines = [columns.map(csvField).join(',')];
-  for (const r of rows) lines.push(r.map(csvField).join(','));
-  return `\ufeff${lines.join('\r\n')}\r\n`;
+/** The result as CSV (see lib/format/csv), after `preamble` lines naming its provenance. */
+export function resultCsv(columns: readonly string[], rows: readonly (readonly unknown[])[], preamble: readonly string[] = []): string {
+  return toCsv(columns, rows.map((r) => r.map(cellText)), preamble);
 }

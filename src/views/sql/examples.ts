@@ -10,7 +10,7 @@ export interface Example {
 export const EXAMPLES: readonly Example[] = [
   {
     id: 'published',
-    title: { zh: '报道公布的全部数字', en: 'Every figure the article published' },
+    title: { zh: '报道公布的数字（见“来源与方法”）', en: 'The published figures (see Sources and method)' },
     sql: `-- Published figures with their qualifier (exact, approx, over, planned)
 SELECT indicator_zh, indicator_en, value_text, unit, qualifier
 FROM facts

@@ -1,5 +1,6 @@
 /** The console's text and last result outlive the view, so a trip to the charts loses nothing. */
 import type { Table } from 'apache-arrow';
+import type { Origin } from '../../lib/data/provenance';
 
 export interface ConsoleResult {
   columns: string[];
@@ -9,6 +10,8 @@ export interface ConsoleResult {
   batches: Table[];
   truncated: boolean;
   ms: number;
+  /** Where the rows come from: the origins of the tables the statement read. */
+  origins: Origin[];
 }
 
 class ConsoleState {

@@ -6,14 +6,17 @@
 import type { Engine } from '../../engine';
 import { toRows } from '../../engine';
 import { quoteIdent, quoteLiteral } from '../../sql';
+import { DESCRIBE_SQL, FIRM_TABLE, TABLE_NAMES_SQL } from '../../sql';
 import { bundledManifestUrl, registerDataset } from '../catalog';
+import { readKvMetadata } from '../parquet-meta';
+import { importedOrigins, parseOrigins, PARQUET_KEY, viewProvenance, type Origin } from '../provenance';
+import { forget, originsOf, setOrigins, setView } from '../registry';
 import { firmSource, setFirmSource } from '../source';
 import { toArrowIPC } from './arrow';
 import type { FileKind } from './kind';
 import { firmMappingStatements, unrecognisedSql, type FirmMapping, type MappingOptions } from './mapping';
 import { ImportError } from './problems';
 import type { StagedGrid, StagedParquet } from './stage';
-import { sqlType } from './types';
 
 export interface LoadedColumn {
   name: string;
@@ -45,16 +48,12 @@ export function onLoadedTables(fn: (t: readonly LoadedTable[]) => void): () => v
 
 /** Column names and DuckDB types of a table, in order. */
 export async function describeTable(engine: Engine, table: string): Promise<LoadedColumn[]> {
-  const rows = toRows(
-    await engine.queryParams(
-      `SELECT column_name AS name, data_type AS type FROM information_schema.columns WHERE table_schema = 'main' AND table_name = ? ORDER BY ordinal_position`,
-      [table],
-    ),
-  );
+  const rows = toRows(await engine.queryParams(DESCRIBE_SQL, [table]));
   return rows.map((r) => ({ name: String(r.name), type: String(r.type) }));
 }
 
-async function register(engine: Engine, t: Omit<LoadedTable, 'rows' | 'columns'>): Promise<LoadedTable> {
+async function register(engine: Engine, t: Omit<LoadedTable, 'rows' | 'columns'>, origins: Origin[]): Promise<LoadedTable> {
+  setOrigins(t.name, origins);
   const [count] = toRows(await engine.query(`SELECT count(*)::BIGINT AS n FROM ${quoteIdent(t.name)}`));
   const loaded: LoadedTable = { ...t, rows: Number(count.n), columns: await describeTable(engine, t.name) };
   tables = [...tables.filter((x) => x.name !== t.name), loaded];
@@ -77,7 +76,7 @@ export async function loadGrid(engine: Engine, s: StagedGrid, name: string): Pro
       throw new ImportError({ code: 'engine', file: s.file, detail: (err as Error).message });
     }
   });
-  return register(engine, { name, file: s.file, kind: s.kind, sheet: s.sheet });
+  return register(engine, { name, file: s.file, kind: s.kind, sheet: s.sheet }, importedOrigins(s.file, s.origins ?? []));
 }
 
 let parquetSeq = 0;
@@ -88,6 +87,8 @@ let parquetSeq = 0;
  */
 export async function loadParquet(engine: Engine, s: StagedParquet, name: string): Promise<LoadedTable> {
   const fileName = `import_${++parquetSeq}.parquet`;
+  // Read before the bytes go to the worker: registering a buffer transfers it, leaving it empty here.
+  const origins = importedOrigins(s.file, statedOrigins(s.bytes));
   await engine.exclusive(async (conn) => {
     await conn.registerBuffer(fileName, s.bytes);
     try {
@@ -99,7 +100,18 @@ export async function loadParquet(engine: Engine, s: StagedParquet, name: string
       await conn.dropFile(fileName).catch(() => undefined);
     }
   });
-  return register(engine, { name, file: s.file, kind: 'parquet', sheet: null });
+  return register(engine, { name, file: s.file, kind: 'parquet', sheet: null }, origins);
+}
+
+/** Origins a Parquet file states in its key-value metadata (files this app exported do). */
+function statedOrigins(bytes: Uint8Array): Origin[] {
+  try {
+    const json = readKvMetadata(bytes)[PARQUET_KEY];
+    return json ? parseOrigins(JSON.parse(json)) : [];
+  } catch {
+    // Unreadable metadata states nothing; DuckDB has already read the rows themselves.
+    return [];
+  }
 }
 
 /** Drops an imported table; if the firm views run on it, they go back to the bundled data first. */
@@ -107,6 +119,7 @@ export async function removeTable(engine: Engine, name: string): Promise<void> {
   const src = firmSource();
   if (src.kind === 'user' && src.table === name) await restoreBundled(engine);
   await engine.query(`DROP TABLE IF EXISTS ${quoteIdent(name)}`);
+  forget(name);
   tables = tables.filter((t) => t.name !== name);
   emit();
   engine.invalidate();
@@ -123,16 +136,21 @@ export async function applyFirmMapping(engine: Engine, source: string, label: st
   const types = Object.fromEntries((await describeTable(engine, source)).map((c) => [c.name, c.type]));
   const unrecognised: MappingResult['unrecognised'] = [];
   let rows = 0;
+  // The mapped rows are the source table's: a re-imported export of modelled rows stays modelled.
+  const origins = originsOf([source]);
+  const opts = { ...options, modelled: viewProvenance(origins).modelled };
   await engine.exclusive(async (conn) => {
-    for (const sql of firmMappingStatements(source, mapping, types, options)) await conn.query(sql);
+    for (const sql of firmMappingStatements(source, mapping, types, opts)) await conn.query(sql);
     rows = Number(toRows(await conn.query('SELECT count(*)::BIGINT AS n FROM firms_user'))[0].n);
-    const check = unrecognisedSql(source, mapping, types, options);
+    const check = unrecognisedSql(source, mapping, types, opts);
     if (check) {
       for (const r of toRows(await conn.query(check))) {
         unrecognised.push({ field: String(r.field), n: Number(r.n), examples: (r.examples as unknown[] | null ?? []).map(String) });
       }
     }
   });
+  setOrigins('firms_user', origins);
+  setView(FIRM_TABLE, ['firms_user']);
   setFirmSource({ kind: 'user', table: source, label });
   engine.invalidate();
   return { rows, unrecognised };
@@ -142,6 +160,7 @@ export async function applyFirmMapping(engine: Engine, source: string, label: st
 export async function restoreBundled(engine: Engine): Promise<void> {
   await registerDataset(engine, bundledManifestUrl());
   await engine.query('DROP TABLE IF EXISTS firms_user');
+  forget('firms_user');
   setFirmSource({ kind: 'bundled' });
   engine.invalidate();
 }
@@ -156,8 +175,10 @@ export async function repairBundled(engine: Engine): Promise<void> {
   const src = firmSource();
   if (src.kind === 'user') {
     const [r] = toRows(await engine.query(`SELECT count(*)::INTEGER AS n FROM information_schema.tables WHERE table_schema = 'main' AND table_name = 'firms_user'`));
-    if (Number(r.n) > 0) await engine.query('CREATE OR REPLACE VIEW firms AS SELECT * FROM firms_user');
-    else setFirmSource({ kind: 'bundled' });
+    if (Number(r.n) > 0) {
+      await engine.query('CREATE OR REPLACE VIEW firms AS SELECT * FROM firms_user');
+      setView(FIRM_TABLE, ['firms_user']);
+    } else setFirmSource({ kind: 'bundled' });
   }
   await syncLoadedTables(engine);
   engine.invalidate();
@@ -166,15 +187,10 @@ export async function repairBundled(engine: Engine): Promise<void> {
 /** Drops from the list the imported tables that no longer exist (a console user may DROP them). */
 export async function syncLoadedTables(engine: Engine): Promise<void> {
   if (tables.length === 0) return;
-  const existing = new Set(
-    toRows(await engine.query(`SELECT table_name FROM information_schema.tables WHERE table_schema = 'main'`)).map((r) => String(r.table_name)),
-  );
+  const existing = new Set(toRows(await engine.query(TABLE_NAMES_SQL)).map((r) => String(r.table_name)));
   const next = tables.filter((t) => existing.has(t.name));
   if (next.length !== tables.length) {
     tables = next;
     emit();
   }
 }
-
-/** Table name of the DuckDB type a staged column will get, for the preview's type column. */
-export const stagedSqlType = sqlType;

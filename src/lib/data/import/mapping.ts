@@ -48,6 +48,8 @@ export type FirmMapping = Record<FirmField, string | null>;
 /** Unit of the source output column, as a factor to yuan: the firm schema stores 万元 (10^4). */
 export interface MappingOptions {
   outputFactor: number;
+  /** The source rows are modelled (a re-imported export of modelled rows): the `modelled` column says so. */
+  modelled?: boolean;
 }
 
 /**
@@ -149,7 +151,7 @@ export function firmColumns(mapping: FirmMapping, types: Readonly<Record<string,
     { name: 'output_2022', expr: integer(outputWan) },
     { name: 'employees', expr: integer(number('employees')) },
     { name: 'founded', expr: founded },
-    { name: 'modelled', expr: 'FALSE' },
+    { name: 'modelled', expr: options.modelled ? 'TRUE' : 'FALSE' },
   ];
 }
 

@@ -7,6 +7,8 @@ import { parseDelimited, sniffDelimiter, type Delimiter } from './csv';
 import { decodeText, detectEncoding, looksBinary, type TextEncodingName } from './encoding';
 import { detectHeaderRow, gridToTable, type Cell, type RawTable } from './grid';
 import { parseJsonRecords } from './json';
+import { readPreamble } from './preamble';
+import type { Origin } from '../provenance';
 import { checkKind, type FileKind } from './kind';
 import { fail, type ImportProblem } from './problems';
 import { checkTable, inferColumn, type ColumnProfile, type ColumnType, type TableCheck } from './types';
@@ -47,6 +49,8 @@ export interface StagedGrid extends StagedBase {
   /** JSON: key of the wrapping object whose array was used; elements that were not records. */
   jsonPath: string | null;
   skippedElements: { element: number; found: string }[];
+  /** Origins the file states (a CSV this app exported), or null. */
+  origins: Origin[] | null;
   grid: Cell[][];
   headerRow: number | null;
   table: RawTable;
@@ -85,6 +89,7 @@ export async function stage(file: string, kind: FileKind, ctx: StageContext, opt
     mergedFilled: 0,
     jsonPath: null as string | null,
     skippedElements: [] as { element: number; found: string }[],
+    origins: null as Origin[] | null,
   };
 
   if (kind === 'xlsx') {
@@ -114,8 +119,10 @@ export async function stage(file: string, kind: FileKind, ctx: StageContext, opt
       const parsed = parseDelimited(dec.text, delimiter);
       grid = parsed.rows;
       sourceRow = (i) => parsed.lines[i];
-      if (headerRow === undefined) headerRow = detectHeaderRow(grid);
-      Object.assign(extra, { delimiter, unclosedQuoteLine: parsed.unclosedQuoteLine });
+      // An export of this app starts with lines naming its source: the header comes after them.
+      const pre = readPreamble(grid);
+      if (headerRow === undefined) headerRow = pre.rows + detectHeaderRow(grid.slice(pre.rows));
+      Object.assign(extra, { delimiter, unclosedQuoteLine: parsed.unclosedQuoteLine, origins: pre.origins });
     }
   }
   const table = gridToTable(grid, headerRow ?? null, sourceRow);

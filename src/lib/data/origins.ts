@@ -1,0 +1,43 @@
+/**
+ * Which other sites a `data=` link may load a dataset from. The deployment says it in
+ * `<meta name="jianghai:data-origins" content="...">` (index.html, set at build time from
+ * JIANGHAI_DATA_ORIGINS): `*` for any site, or a space-separated list of origins; `self` is this
+ * site. Data from any other site than this one is always labelled with that site's name.
+ */
+export type OriginPolicy = { any: true } | { any: false; origins: string[] };
+
+export function parsePolicy(content: string | null | undefined, pageOrigin: string): OriginPolicy {
+  const words = (content ?? '*').trim().split(/\s+/).filter(Boolean);
+  if (words.length === 0 || words.includes('*')) return { any: true };
+  const origins = words.map((w) => {
+    if (w === 'self' || w === "'self'") return pageOrigin;
+    try {
+      return new URL(w).origin;
+    } catch {
+      return null;
+    }
+  });
+  return { any: false, origins: [pageOrigin, ...origins.filter((o): o is string => o !== null)] };
+}
+
+/** The page's policy, read once from its meta tag. */
+export const pagePolicy = (): OriginPolicy =>
+  parsePolicy(document.querySelector<HTMLMetaElement>('meta[name="jianghai:data-origins"]')?.content, location.origin);
+
+export interface DataUrlCheck {
+  accepted: boolean;
+  /** Host of the other site the data comes from; null when it is this site. */
+  foreign: string | null;
+}
+
+export function checkDataUrl(url: string, pageOrigin: string, policy: OriginPolicy): DataUrlCheck {
+  let u: URL;
+  try {
+    u = new URL(url, pageOrigin);
+  } catch {
+    return { accepted: false, foreign: null };
+  }
+  if (!/^https?:$/.test(u.protocol)) return { accepted: false, foreign: u.protocol };
+  const foreign = u.origin === pageOrigin ? null : u.host;
+  return { accepted: policy.any || policy.origins.includes(u.origin), foreign };
+}

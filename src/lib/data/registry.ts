@@ -1,0 +1,161 @@
+/**
+ * The provenance catalog: for every table and view in the engine, where its rows come from. Bundled
+ * and `data=` tables are entered when registered, imports when loaded, the mapped firm table when
+ * mapped, and the SQL console enters what its statements create. Views resolve through what they
+ * read, so a view keeps following its tables. Framework-free observable, like the engine.
+ */
+import { effect, mentions } from '../sql/names';
+import { unionOrigins, viewProvenance, type Origin, type ViewProvenance } from './provenance';
+
+/** A table holds rows of `origins`; a view also shows whatever the tables it `reads` hold now. */
+interface Entry {
+  origins: Origin[];
+  reads: string[];
+}
+
+const entries = new Map<string, Entry>();
+/** Registered file names and URLs (what a table function may read) -> the table they hold. */
+const files = new Map<string, string>();
+const listeners = new Set<() => void>();
+let version = 0;
+
+const key = (name: string) => name.toLowerCase();
+const changed = () => {
+  version++;
+  for (const fn of listeners) fn();
+};
+
+/** Called after every change of the catalog; returns the unsubscribe function. */
+export function onRegistry(fn: () => void): () => void {
+  listeners.add(fn);
+  return () => listeners.delete(fn);
+}
+
+/** Bumped on every change, for views that re-derive their words. */
+export const registryVersion = (): number => version;
+
+/** Enters a table holding rows of these origins (an empty list: rows with no origin to name). */
+export function setOrigins(name: string, origins: readonly Origin[]): void {
+  entries.set(key(name), { origins: unionOrigins(origins), reads: [] });
+  changed();
+}
+
+/** Enters a view: its rows are those of the tables it reads, whatever they hold later, plus `origins`. */
+export function setView(name: string, reads: readonly string[], origins: readonly Origin[] = []): void {
+  entries.set(key(name), { origins: unionOrigins(origins), reads: reads.map(key).filter((r) => r !== key(name)) });
+  changed();
+}
+
+/** Says that file `file` (a registered name or a URL) holds the rows of table `table`. */
+export function setFile(file: string, table: string): void {
+  files.set(file, key(table));
+}
+
+export function forget(name: string): void {
+  if (entries.delete(key(name))) changed();
+}
+
+export function has(name: string): boolean {
+  return entries.has(key(name));
+}
+
+/** Origins of the rows of these tables, views resolved (unknown names have none). */
+export function originsOf(names: readonly string[]): Origin[] {
+  const seen = new Set<string>();
+  const out: Origin[][] = [];
+  const visit = (n: string) => {
+    const k = key(n);
+    if (seen.has(k)) return;
+    seen.add(k);
+    const e = entries.get(k);
+    if (!e) return;
+    out.push(e.origins);
+    e.reads.forEach(visit);
+  };
+  names.forEach(visit);
+  return unionOrigins(...out);
+}
+
+export const provenanceOf = (tables: readonly string[]): ViewProvenance => viewProvenance(originsOf(tables));
+
+/** Tables a statement may read: every name it mentions that the catalog knows, and registered files. */
+export function tablesIn(sql: string): string[] {
+  const m = mentions(sql);
+  const out = new Set(m.names.filter((n) => entries.has(n)));
+  for (const s of m.strings) {
+    const t = files.get(s);
+    if (t) out.add(t);
+  }
+  return [...out];
+}
+
+/** Origins of whatever a statement reads, including URLs of other sites it names. */
+export function originsOfSql(sql: string, pageOrigin: string): Origin[] {
+  return unionOrigins(originsOf(tablesIn(sql)), urlOrigins(sql, pageOrigin));
+}
+
+/** Other sites a statement reads from by URL (`read_parquet('https://…')`). */
+function urlOrigins(sql: string, pageOrigin: string): Origin[] {
+  const foreign: Origin[] = [];
+  for (const s of mentions(sql).strings) {
+    if (!/^https?:\/\//i.test(s) || files.has(s)) continue;
+    try {
+      const u = new URL(s);
+      if (u.origin !== pageOrigin) foreign.push({ kind: 'foreign', host: u.host, claimed: null });
+    } catch {
+      // Not a URL after all: nothing is read from it.
+    }
+  }
+  return foreign;
+}
+
+/**
+ * Records what a console statement did to the catalog: a created table holds what the statement
+ * read, a created view reads it, a filled table adds it; a drop or rename moves the entry. When the
+ * statement is not recognised, every known table it names may have been written.
+ */
+export function recordStatement(sql: string, pageOrigin: string): void {
+  const fx = effect(sql);
+  const read = originsOfSql(sql, pageOrigin);
+  switch (fx.kind) {
+    case 'create':
+      if (fx.view) setView(fx.name, tablesIn(sql), urlOrigins(sql, pageOrigin));
+      else setOrigins(fx.name, read);
+      return;
+    case 'write':
+      setOrigins(fx.name, unionOrigins(originsOf([fx.name]), read));
+      return;
+    case 'drop':
+      forget(fx.name);
+      return;
+    case 'rename': {
+      const e = entries.get(fx.from);
+      if (!e) return;
+      entries.delete(fx.from);
+      entries.set(fx.to, e);
+      changed();
+      return;
+    }
+    case 'other':
+      for (const t of tablesIn(sql)) {
+        const e = entries.get(t)!;
+        if (e.reads.length === 0) setOrigins(t, unionOrigins(e.origins, read));
+      }
+  }
+}
+
+/**
+ * Tables the engine holds that the catalog does not know (made by a statement it could not read):
+ * they get the origins of everything the statement read, so no table escapes unmarked.
+ */
+export function adoptUnknown(tables: readonly string[], origins: readonly Origin[]): void {
+  for (const t of tables) if (!entries.has(key(t))) entries.set(key(t), { origins: unionOrigins(origins), reads: [] });
+  changed();
+}
+
+/** For tests: the catalog empty again. */
+export function resetRegistry(): void {
+  entries.clear();
+  files.clear();
+  changed();
+}

@@ -1,0 +1,214 @@
+// Provenance travels with the data (issue 8): a dataset from a second origin is named on every view,
+// embed and export built from it; modelled rows keep their mark through the console's CSV and
+// Parquet exports and a re-import; a constant or the user's own rows carry none.
+import assert from 'node:assert/strict';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, test } from 'node:test';
+import { DuckDBInstance } from '@duckdb/node-api';
+import { serve } from '../../scripts/serve.mjs';
+import { DIST, TIMEOUT, withPage } from './harness.mjs';
+import { chartsReady, csvParts, downloadOf, figure, readChart } from './page.mjs';
+
+/** The source another site's manifest gives for its own (changed) numbers. */
+const BUREAU = {
+  publisher: { zh: '示例统计局', en: 'Example Statistics Bureau' },
+  title: { zh: '示例数据集', en: 'Example dataset' },
+  date: '2026-01-15',
+  url: null,
+};
+
+let dir;
+let foreign;
+before(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'jianghai-provenance-e2e-'));
+  // Two folders on a second origin, both with 99,999 seats at each school and 50x every project:
+  // `own/` names its own source, `copy/` keeps this site's manifest word for word.
+  const db = await DuckDBInstance.create(':memory:');
+  const conn = await db.connect();
+  for (const name of ['own', 'copy']) {
+    const out = join(dir, name);
+    // Only the plain files: a stale .br or .gz copy of the manifest would be served in place of the edited one.
+    cpSync(join(DIST, 'data'), out, { recursive: true, filter: (src) => !src.includes(join('data', 'v')) && !/\.(br|gz)$/.test(src) });
+    const q = (f) => `'${join(out, f).replaceAll("'", "''")}'`;
+    await conn.run(`CREATE OR REPLACE TABLE s AS SELECT * REPLACE (99999 AS seats) FROM read_parquet(${q('schools.parquet')})`);
+    await conn.run(`COPY s TO ${q('schools.parquet')} (FORMAT parquet)`);
+    await conn.run(`CREATE OR REPLACE TABLE p AS SELECT * REPLACE (completed_wan * 50 AS completed_wan) FROM read_parquet(${q('projects.parquet')})`);
+    await conn.run(`COPY p TO ${q('projects.parquet')} (FORMAT parquet)`);
+    if (name === 'own') {
+      const m = JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8'));
+      for (const t of m.tables) t.provenance = { ...t.provenance, source: BUREAU };
+      m.source = { title_zh: BUREAU.title.zh, title_en: BUREAU.title.en, publisher: '示例统计局 Example Statistics Bureau', date: BUREAU.date, file: '' };
+      writeFileSync(join(out, 'manifest.json'), JSON.stringify(m));
+    }
+  }
+  conn.closeSync();
+  db.closeSync();
+  foreign = await serve(dir, { cors: true });
+});
+after(async () => {
+  await foreign?.close();
+  if (dir) rmSync(dir, { recursive: true, force: true });
+});
+
+const host = () => new URL(foreign.url).host;
+const hasArticle = (s) => /Jiangmen Daily|江门日报/.test(s);
+
+test('another origin\'s dataset is named on every chart, the firm list and the page, and never under the newspaper\'s name', { timeout: TIMEOUT * 2 }, () =>
+  withPage({ origins: [foreign.origin] }, async ({ page, open }) => {
+    await open(`#/?lang=en&data=${encodeURIComponent(`${foreign.url}own/manifest.json`)}`);
+    await chartsReady(page);
+    const ids = await page.locator('figure.chart').evaluateAll((figs) => figs.map((f) => f.dataset.chartId));
+    for (const id of ids) {
+      const c = await readChart(page, id);
+      assert.ok(c.source.includes(host()), `${id} names ${host()}: ${c.source}`);
+      assert.ok(!hasArticle(c.source), `${id} does not say Jiangmen Daily: ${c.source}`);
+      assert.equal(await figure(page, id).locator('.foreign-mark').count(), 1, `${id} carries the external-data mark`);
+    }
+    // The changed numbers are what is drawn, under that site's name.
+    const schools = await readChart(page, 'schools');
+    assert.ok(schools.marks.some((m) => m.title.includes('99,999')), 'the other site\'s seats are drawn');
+    assert.ok(schools.source.includes('Example Statistics Bureau'), 'with that site\'s own source');
+    // Notes and subtitles quoting the article's totals describe this site's rows, not these.
+    assert.equal(await figure(page, 'projects-investment').locator('.subtitle').count(), 0, 'no "27.79 亿元" subtitle over changed projects');
+    assert.equal(await figure(page, 'firms-by-scale-srdi').locator('.subtitle').count(), 0);
+    assert.match(await page.locator('[data-chart-id="firm-table"] .source-line').textContent(), new RegExp(host().replace('.', '\\.')));
+    assert.match(await page.locator('.data-banner').textContent(), new RegExp(`data from ${host().replace('.', '\\.')}`));
+    assert.ok(!hasArticle(await page.locator('.selection-bar').textContent()));
+
+    // Exports say the same: SVG and CSV of the changed schools.
+    const svg = (await downloadOf(page, figure(page, 'schools').getByRole('button', { name: 'Download SVG', exact: true }))).bytes.toString('utf8');
+    assert.ok(svg.includes(host()) && !hasArticle(svg), 'the SVG names the other site and not the newspaper');
+    const csv = csvParts((await downloadOf(page, figure(page, 'schools').getByRole('button', { name: 'Download CSV', exact: true }))).bytes);
+    assert.ok(csv.preamble.some((l) => l.includes(host())), csv.preamble.join(' | '));
+    assert.ok(!csv.preamble.some(hasArticle));
+    assert.equal(csv.provenance[0].kind, 'foreign');
+
+    // The embed dialog warns, and the snippet's embed names the site too.
+    await figure(page, 'schools').getByRole('button', { name: 'Embed', exact: true }).click();
+    const dialog = page.locator('dialog.embed-dialog');
+    assert.match(await dialog.locator('.embed-foreign').textContent(), new RegExp(host().replace('.', '\\.')));
+    const snippet = await dialog.locator('textarea').inputValue();
+    assert.match(snippet, new RegExp(`title="[^"]*data from ${host().replace('.', '\\.')}`));
+    const src = /src="([^"]+)"/.exec(snippet)[1].replaceAll('&amp;', '&');
+    assert.ok(src.includes('data='), 'the embed reads the same data');
+    await page.goto(src);
+    await chartsReady(page, ['schools']);
+    const embedded = await readChart(page, 'schools');
+    assert.ok(embedded.source.includes(host()) && !hasArticle(embedded.source), embedded.source);
+  }),
+);
+
+test('a copy of this site\'s manifest on another origin is still that origin\'s claim, marked and attributed', { timeout: TIMEOUT }, () =>
+  withPage({ origins: [foreign.origin] }, async ({ page, open }) => {
+    await open(`#/?data=${encodeURIComponent(`${foreign.url}copy/manifest.json`)}`);
+    await chartsReady(page);
+    for (const id of await page.locator('figure.chart').evaluateAll((figs) => figs.map((f) => f.dataset.chartId))) {
+      const c = await readChart(page, id);
+      assert.ok(c.source.includes(`来源: 来自 ${host()} 的数据`), `${id}: ${c.source}`);
+      assert.ok(c.source.includes('本站未核实'), `${id} says the claim is not checked: ${c.source}`);
+      assert.equal(await figure(page, id).locator('.foreign-mark').count(), 1);
+    }
+    // The firms there claim to be the calibrated model: their words are not repeated on them.
+    assert.equal(await figure(page, 'output-distribution').locator('.notes').count(), 0);
+  }),
+);
+
+test('a data= link to a site the deployment does not accept is refused and the page shows its own data', { timeout: TIMEOUT }, () =>
+  withPage({ origins: [foreign.origin], allowErrors: true }, async ({ page, context, server, open }) => {
+    const mark = foreign.log.length;
+    // The deployment's policy lives in index.html: serve it with this site only.
+    await context.route(`${server.url}`, async (route) => {
+      const res = await route.fetch();
+      const html = (await res.text()).replace(/(name="jianghai:data-origins" content=")[^"]*"/, '$1self"');
+      await route.fulfill({ response: res, body: html });
+    });
+    await open(`#/?lang=en&data=${encodeURIComponent(`${foreign.url}own/manifest.json`)}`);
+    await page.locator('[role=alert]', { hasText: 'does not accept data from' }).waitFor();
+    await page.waitForFunction(() => document.querySelector('figure.chart[data-chart-id="schools"]')?.dataset.state === 'ready');
+    const schools = await readChart(page, 'schools');
+    assert.equal(schools.source, 'Source: Jiangmen Daily, 7 July 2023');
+    assert.ok(!schools.marks.some((m) => m.title.includes('99,999')));
+    assert.deepEqual(foreign.log.slice(mark), [], 'nothing was read from the refused site');
+  }),
+);
+
+test('console results of modelled rows carry the mark into CSV and Parquet, and a re-imported export keeps it on the charts', { timeout: TIMEOUT * 2 }, () =>
+  withPage({}, async ({ page, open }) => {
+    await open('#/sql?lang=en');
+    const editor = page.getByLabel('SQL statement');
+    await page.waitForFunction(() => window.__jianghai?.ready);
+    await page.evaluate(() => window.__jianghai.ready);
+    const run = async (sql, rows) => {
+      await editor.fill(sql);
+      await editor.press('Control+Enter');
+      await page.waitForFunction((re) => new RegExp(re).test(document.querySelector('.sql-status')?.textContent ?? ''), rows);
+    };
+    const strip = page.locator('[data-testid=result-provenance]');
+
+    await run('SELECT area, count(*) AS firms FROM firms GROUP BY area ORDER BY area', '^3 rows');
+    assert.equal(await strip.locator('.modelled-mark').count(), 1, 'the result of modelled firms is marked on screen');
+    assert.match(await strip.textContent(), /modelled firm rows/);
+    const csv = csvParts((await downloadOf(page, page.getByRole('button', { name: 'Export CSV' }))).bytes);
+    assert.ok(csv.preamble.some((l) => l.startsWith('Modelled data')), csv.preamble.join(' | '));
+    assert.equal(csv.header, 'area,firms');
+
+    // A constant, and a table made from one, have no origin: no mark, a plain CSV.
+    await run('CREATE OR REPLACE TABLE answers AS SELECT 42 AS answer; SELECT * FROM answers', '^1 row');
+    assert.equal(await strip.count(), 0, 'no provenance line on a constant');
+    const plain = csvParts((await downloadOf(page, page.getByRole('button', { name: 'Export CSV' }))).bytes);
+    assert.deepEqual([plain.preamble, plain.header, plain.rows], [[], 'answer', ['42']]);
+
+    // A table made from modelled rows stays modelled.
+    await run('CREATE OR REPLACE TABLE big_firms AS SELECT * FROM firms WHERE scale_class = \'规上\'; SELECT count(*) AS n FROM big_firms', '^1 row');
+    assert.equal(await strip.locator('.modelled-mark').count(), 1, 'a table built from modelled rows is marked');
+
+    // Parquet export: the origins are in the file's key-value metadata.
+    await run('SELECT * FROM firms', '^1,681 rows');
+    const pq = await downloadOf(page, page.getByRole('button', { name: 'Export Parquet' }));
+    const path = join(dir, 'firms-export.parquet');
+    writeFileSync(path, pq.bytes);
+    const db = await DuckDBInstance.create(':memory:');
+    const kv = (await (await db.connect()).runAndReadAll(`SELECT decode(key) AS k, decode(value) AS v FROM parquet_kv_metadata('${path}')`)).getRowObjectsJson();
+    db.closeSync();
+    const stated = JSON.parse(kv.find((r) => r.k === 'jianghai:provenance').v);
+    assert.equal(stated[0].kind, 'modelled');
+
+    // Import it as a user would and map it: the firm charts stay marked as modelled.
+    await page.getByRole('link', { name: 'Data', exact: true }).click();
+    await page.locator('input[type=file]').setInputFiles({ name: 'firms-export.parquet', mimeType: 'application/octet-stream', buffer: pq.bytes });
+    const row = page.locator('.loaded-table', { hasText: 'firms-export.parquet' });
+    await row.waitFor();
+    await row.getByRole('button', { name: 'Map as firm data' }).click();
+    await row.getByRole('button', { name: 'Show the explorer on this table' }).click();
+    await row.locator('.mapping-result').waitFor();
+    await page.getByRole('link', { name: 'Explore', exact: true }).click();
+    await chartsReady(page);
+    const seg = await readChart(page, 'firms-by-segment');
+    assert.equal(seg.modelled, true, 'the re-imported modelled rows keep the mark');
+    assert.match(seg.source, /Your imported data: firms-export\.parquet/);
+    assert.equal(await figure(page, 'firms-by-scale-srdi').locator('.subtitle').count(), 0, 'no published totals quoted over a re-import');
+  }),
+);
+
+test('a console query of the user\'s own table names the file and carries no mark', { timeout: TIMEOUT }, () =>
+  withPage({}, async ({ page, open }) => {
+    await open('#/data?lang=en');
+    await page.waitForFunction(() => window.__jianghai?.ready);
+    await page.evaluate(() => window.__jianghai.ready);
+    await page.locator('input[type=file]').setInputFiles({ name: 'mine.csv', mimeType: 'text/csv', buffer: Buffer.from('name,output\r\nA,1\r\nB,2\r\n') });
+    await page.locator('.staged').getByRole('button', { name: 'Load as table' }).click();
+    await page.locator('.loaded-table', { hasText: 'mine.csv' }).waitFor();
+    await page.getByRole('link', { name: 'SQL', exact: true }).click();
+    const editor = page.getByLabel('SQL statement');
+    await editor.fill('SELECT * FROM mine');
+    await editor.press('Control+Enter');
+    await page.waitForFunction(() => /^2 rows/.test(document.querySelector('.sql-status')?.textContent ?? ''));
+    const strip = page.locator('[data-testid=result-provenance]');
+    assert.match(await strip.textContent(), /Your imported data: mine\.csv/);
+    assert.equal(await strip.locator('.modelled-mark, .foreign-mark').count(), 0);
+    const csv = csvParts((await downloadOf(page, page.getByRole('button', { name: 'Export CSV' }))).bytes);
+    assert.deepEqual([csv.preamble, csv.header], [[], 'name,output']);
+  }),
+);

@@ -1,0 +1,229 @@
+// Provenance as data: the mark, source line and fact-quoting words of a view follow the origins of
+// the tables it reads, for every combination of origins.
+import { beforeEach, describe, expect, it } from 'vitest';
+import {
+  asForeign,
+  csvPreamble,
+  importedOrigins,
+  marks,
+  parseOrigin,
+  parseOrigins,
+  quotesHold,
+  sourceLine,
+  viewProvenance,
+  type Origin,
+  type SourceRef,
+} from '../../src/lib/data/provenance';
+import { readPreamble } from '../../src/lib/data/import/preamble';
+import { parseDelimited } from '../../src/lib/data/import/csv';
+import { adoptUnknown, originsOf, originsOfSql, provenanceOf, recordStatement, resetRegistry, setFile, setOrigins, setView, tablesIn } from '../../src/lib/data/registry';
+import { effect, mentions } from '../../src/lib/sql';
+import { frameText } from '../../src/lib/charts/words';
+import { chartById } from '../../src/lib/charts/registry';
+
+const ARTICLE: SourceRef = {
+  publisher: { zh: '江门日报', en: 'Jiangmen Daily' },
+  title: { zh: '产业集群发展成效显著', en: 'Industrial cluster shows marked results' },
+  date: '2023-07-07',
+  url: null,
+};
+const PUBLISHED: Origin = { kind: 'published', source: ARTICLE, facts: ['school_jx_seats', 'school_opening'] };
+const MODELLED: Origin = { kind: 'modelled', source: ARTICLE, facts: ['ei_firms', 'ei_above_scale', 'ei_output_2022'], rows: { zh: '企业明细', en: 'firm rows' } };
+const USER: Origin = { kind: 'user', file: '名录.csv' };
+const FOREIGN: Origin = asForeign([PUBLISHED], 'stats.example.org')[0];
+
+describe('what a view says about its origins', () => {
+  it.each([
+    ['published only', [PUBLISHED], [], 'Jiangmen Daily, 7 July 2023', '《江门日报》2023年7月7日'],
+    ['modelled', [MODELLED], ['modelled'], 'Jiangmen Daily, 7 July 2023; modelled firm rows', '《江门日报》2023年7月7日；企业明细为模拟数据'],
+    ['published and modelled', [PUBLISHED, MODELLED], ['modelled'], 'Jiangmen Daily, 7 July 2023; modelled firm rows', null],
+    ['the user\'s own', [USER], [], 'Your imported data: 名录.csv', '您导入的数据：名录.csv'],
+    ['the user\'s and modelled', [USER, MODELLED], ['modelled'], 'Your imported data: 名录.csv; Jiangmen Daily, 7 July 2023; modelled firm rows', null],
+    ['another site\'s', [FOREIGN], ['foreign'], 'Data from stats.example.org (that site names its source as: Jiangmen Daily, 7 July 2023; not checked by this site)', null],
+    ['another site\'s, said to be modelled', asForeign([MODELLED], 'x.example'), ['modelled', 'foreign'], null, null],
+    ['no origin at all (a constant)', [], [], '', ''],
+  ] as const)('%s', (_name, origins, markKinds, en, zh) => {
+    const vp = viewProvenance([...origins]);
+    expect(marks(vp, 'en').map((m) => m.kind)).toEqual(markKinds);
+    if (en !== null) expect(sourceLine(vp, 'en')).toBe(en);
+    if (zh !== null) expect(sourceLine(vp, 'zh')).toBe(zh);
+  });
+
+  it('never gives another site\'s data the article\'s own source line', () => {
+    const vp = viewProvenance(asForeign([PUBLISHED, MODELLED], 'evil.example'));
+    for (const lang of ['zh', 'en'] as const) {
+      const line = sourceLine(vp, lang);
+      expect(line).toContain('evil.example');
+      expect(line.startsWith('《江门日报》') || line.startsWith('Jiangmen Daily')).toBe(false);
+    }
+    expect(vp.foreign).toEqual(['evil.example']);
+  });
+
+  it('says the modelled rows reproduce the published totals only when they are calibrated', () => {
+    expect(marks(viewProvenance([MODELLED]), 'en')[0].explain).toMatch(/reproduce the published totals/);
+    const scale: Origin = { ...MODELLED, facts: [] } as Origin;
+    expect(marks(viewProvenance([scale]), 'en')[0].explain).not.toMatch(/published/);
+  });
+});
+
+describe('words that quote published figures', () => {
+  it.each([
+    ['hold on the rows calibrated to them', [MODELLED], ['ei_above_scale'], true],
+    ['do not hold on rows calibrated to other figures', [MODELLED], ['school_jx_seats'], false],
+    ['do not hold on a user\'s rows', [USER], ['ei_above_scale'], false],
+    ['do not hold on another site\'s rows, whatever it claims', asForeign([MODELLED], 'x.example'), ['ei_above_scale'], false],
+    ['do not hold when one of the tables read does not reproduce them', [MODELLED, USER], ['ei_above_scale'], false],
+    ['always hold when they quote nothing', [USER], [], true],
+    ['do not hold on rows with no origin', [], ['ei_firms'], false],
+  ] as const)('%s', (_n, origins, facts, want) => {
+    expect(quotesHold(viewProvenance([...origins]), facts)).toBe(want);
+  });
+
+  it('drop the size x SRDI subtitle on scale data and on a user\'s import, and keep it on the bundled firms', () => {
+    const def = chartById('firms-by-scale-srdi')!;
+    expect(frameText(def.words, viewProvenance([MODELLED]), 'zh').subtitle).toBeUndefined(); // MODELLED lacks ei_prov_srdi
+    const bundled: Origin = { ...MODELLED, facts: ['ei_above_scale', 'ei_prov_srdi', 'ei_little_giant'] } as Origin;
+    expect(frameText(def.words, viewProvenance([bundled]), 'en').subtitle).toMatch(/^145 above/);
+    expect(frameText(def.words, viewProvenance([USER]), 'en').subtitle).toBeUndefined();
+    expect(frameText(def.words, viewProvenance([USER]), 'en').notes).toHaveLength(1); // the SRDI definition quotes nothing
+  });
+});
+
+describe('origins read from untrusted JSON', () => {
+  it.each([
+    ['a wrong kind', { kind: 'official', source: ARTICLE }],
+    ['published without a source', { kind: 'published' }],
+    ['a user origin without a file', { kind: 'user' }],
+    ['a foreign origin without a host', { kind: 'foreign', host: '' }],
+    ['not an object', 'published'],
+    ['null', null],
+  ])('refuse %s', (_n, v) => {
+    expect(parseOrigin(v)).toBeNull();
+  });
+  it('drop fields they do not know and URLs that are not http(s)', () => {
+    const o = parseOrigin({ ...PUBLISHED, source: { ...ARTICLE, url: 'javascript:alert(1)' }, extra: '<script>' });
+    expect(o).toEqual(PUBLISHED);
+  });
+  it('never nest another site inside a claim', () => {
+    const o = parseOrigin({ kind: 'foreign', host: 'a.example', claimed: { kind: 'foreign', host: 'b.example', claimed: null } });
+    expect(o).toEqual({ kind: 'foreign', host: 'a.example', claimed: null });
+  });
+  it('read one origin or a list, without repeats', () => {
+    expect(parseOrigins([MODELLED, MODELLED, USER])).toEqual([MODELLED, USER]);
+    expect(parseOrigins(MODELLED)).toEqual([MODELLED]);
+  });
+});
+
+describe('files this app exported and a user imports again', () => {
+  it('keep their modelled mark, name the user\'s file and lose the fact-quoting words', () => {
+    const got = importedOrigins('query-result.parquet', [MODELLED]);
+    expect(got[0]).toEqual({ kind: 'user', file: 'query-result.parquet' });
+    const vp = viewProvenance(got);
+    expect(vp.modelled).toBe(true);
+    expect(quotesHold(vp, ['ei_firms'])).toBe(false);
+  });
+
+  it('a CSV preamble round-trips the origins, and the header row comes after it', () => {
+    const vp = viewProvenance([MODELLED]);
+    const lines = csvPreamble(vp, 'zh', { title: '各细分领域企业数', date: '导出于：2026年12月2日' });
+    expect(lines[0]).toBe('各细分领域企业数');
+    expect(lines.some((l) => l.startsWith('模拟数据：'))).toBe(true);
+    const csv = [...lines.map((l) => `"${l.replaceAll('"', '""')}"`), '', '细分领域,企业数', '汽车电子,196'].join('\r\n');
+    const grid = parseDelimited(csv, ',').rows;
+    const pre = readPreamble(grid);
+    expect(pre.origins).toEqual([MODELLED]);
+    expect(grid[pre.rows]).toEqual(['细分领域', '企业数']);
+  });
+
+  it('a CSV with no preamble states nothing; a user\'s own rows get no preamble at all', () => {
+    expect(readPreamble([['a', 'b'], ['1', '2']])).toEqual({ origins: null, rows: 0 });
+    expect(csvPreamble(viewProvenance([USER]), 'en')).toEqual([]);
+    expect(csvPreamble(viewProvenance([]), 'en')).toEqual([]);
+  });
+});
+
+describe('the catalog follows tables, views and console statements', () => {
+  const ORIGIN = 'https://jianghai.example';
+  beforeEach(() => {
+    resetRegistry();
+    setOrigins('firms', [MODELLED]);
+    setOrigins('schools', [PUBLISHED]);
+    setOrigins('mine', [USER]);
+    setFile('firms.parquet', 'firms');
+  });
+
+  it('resolves a view through what it reads, also after the table changes', () => {
+    setOrigins('firms_user', [USER]);
+    setView('firms', ['firms_user']);
+    expect(originsOf(['firms'])).toEqual([USER]);
+    setOrigins('firms_user', [USER, MODELLED]);
+    expect(provenanceOf(['firms']).modelled).toBe(true);
+  });
+
+  it.each([
+    ['a constant', 'SELECT 42 AS answer', []],
+    ['the user\'s own table', 'SELECT * FROM mine', [USER]],
+    ['modelled firms, any case and quoting', 'select count(*) from "FIRMS"', [MODELLED]],
+    ['a join of two tables', 'SELECT * FROM firms JOIN mine USING (id)', [MODELLED, USER]],
+    ['a registered file by name', "SELECT * FROM read_parquet('firms.parquet')", [MODELLED]],
+    ['a table named only in a comment', '-- firms\nSELECT 1', []],
+    ['a URL of another site', "SELECT * FROM 'https://other.example/x.parquet'", [{ kind: 'foreign', host: 'other.example', claimed: null }]],
+  ] as const)('a query of %s', (_n, sql, want) => {
+    expect(originsOfSql(sql, ORIGIN)).toEqual(want);
+  });
+
+  it('a table created from modelled rows is modelled; a view of it follows it; a drop forgets it', () => {
+    recordStatement('CREATE TABLE t AS SELECT segment, count(*) FROM firms GROUP BY 1', ORIGIN);
+    expect(originsOf(['t'])).toEqual([MODELLED]);
+    recordStatement('CREATE OR REPLACE VIEW v AS SELECT * FROM t', ORIGIN);
+    recordStatement('INSERT INTO t SELECT * FROM mine', ORIGIN);
+    expect(originsOf(['v'])).toEqual([MODELLED, USER]);
+    recordStatement('ALTER TABLE t RENAME TO t2', ORIGIN);
+    expect(originsOf(['t2'])).toEqual([MODELLED, USER]);
+    recordStatement('DROP TABLE IF EXISTS t2', ORIGIN);
+    expect(originsOf(['t2'])).toEqual([]);
+    expect(tablesIn('SELECT * FROM t2')).toEqual([]);
+  });
+
+  it('a table from a constant has no origin; one the catalog could not follow takes what the run read', () => {
+    recordStatement('CREATE TABLE c AS SELECT 1 AS x', ORIGIN);
+    expect(provenanceOf(['c']).origins).toEqual([]);
+    adoptUnknown(['c', 'made_by_a_macro'], [MODELLED]);
+    expect(originsOf(['c'])).toEqual([]);
+    expect(originsOf(['made_by_a_macro'])).toEqual([MODELLED]);
+  });
+});
+
+describe('reading a statement', () => {
+  it('finds identifiers and strings outside comments, with quotes undone', () => {
+    const m = mentions(`SELECT "a ""b""", x -- firms\nFROM 'it''s.parquet' /* projects */`);
+    expect(m.names).toEqual(['select', 'a "b"', 'x', 'from']);
+    expect(m.strings).toEqual(["it's.parquet"]);
+  });
+  it.each([
+    ['CREATE OR REPLACE TEMP TABLE "My T" AS SELECT 1', { kind: 'create', name: 'my t', view: false }],
+    ['create view if not exists main.v as select 1', { kind: 'create', name: 'v', view: true }],
+    ['-- note\nINSERT INTO t VALUES (1)', { kind: 'write', name: 't' }],
+    ["COPY t FROM 'x.csv'", { kind: 'write', name: 't' }],
+    ['DROP VIEW IF EXISTS firms', { kind: 'drop', name: 'firms' }],
+    ['ALTER TABLE a RENAME TO b', { kind: 'rename', from: 'a', to: 'b' }],
+    ['SELECT 1', { kind: 'other' }],
+  ] as const)('%s', (sql, want) => {
+    expect(effect(sql)).toEqual(want);
+  });
+});
+
+describe('which sites a data= link may load from', async () => {
+  const { checkDataUrl, parsePolicy } = await import('../../src/lib/data/origins');
+  const PAGE = 'https://stats.example.gov.cn';
+  it.each([
+    ['any site by default', null, 'https://other.example/m.json', true, 'other.example'],
+    ['this site always', 'self', '/data/scale/1m/manifest.json', true, null],
+    ['a listed site', "'self' https://data.example.org", 'https://data.example.org/x/manifest.json', true, 'data.example.org'],
+    ['not an unlisted site', 'self https://data.example.org', 'https://evil.example/manifest.json', false, 'evil.example'],
+    ['not a protocol-relative link to an unlisted site', 'self', '//evil.example/m.json', false, 'evil.example'],
+    ['never a javascript: or data: URL', '*', 'javascript:alert(1)', false, 'javascript:'],
+  ] as const)('accepts %s', (_n, meta, url, accepted, foreign) => {
+    expect(checkDataUrl(url, PAGE, parsePolicy(meta, PAGE))).toEqual({ accepted, foreign });
+  });
+});

@@ -1,0 +1,137 @@
+// Every query the linked views and the catalog send, run through DuckDB-WASM 1.28.0 over the built
+// data and checked against plain SQL written another way.
+import { beforeAll, describe, expect, it } from 'vitest';
+import {
+  allViewsSql,
+  cubeSql,
+  DESCRIBE_SQL,
+  FIRMS,
+  firmPageSql,
+  groupingOf,
+  keyExpr,
+  lorenzSql,
+  SCHEMA_SQL,
+  summaryCubeSql,
+  summarySql,
+  TABLE_NAMES_SQL,
+  top10Sql,
+  viewSql,
+  whereExcept,
+  type Selections,
+} from '../../src/lib/sql';
+import { openWasmDb, type WasmDb } from '../helpers/wasm-db';
+
+let db: WasmDb;
+beforeAll(async () => {
+  db = await openWasmDb();
+});
+
+const SELS: Selections[] = [
+  {},
+  { segment: { kind: 'points', values: ['汽车电子', '智能家电'] } },
+  { area: { kind: 'points', values: ['外海街道'] }, output: { kind: 'interval', lo: 300, hi: 420 } },
+  { breakdown: { kind: 'points', values: ['规上|无'] }, founded: { kind: 'interval', lo: 2000, hi: 2011 } },
+];
+const asMap = (rows: { k: unknown; n: unknown }[]) => Object.fromEntries(rows.map((r) => [String(r.k), Number(r.n)]));
+
+describe('a linked view counts the rows every other view selects', () => {
+  it.each(SELS.flatMap((s) => FIRMS.dims.map((d) => [d.id, JSON.stringify(s), s] as const)))('%s under %s', (dimId, _label, sels) => {
+    const d = FIRMS.dims.find((x) => x.id === dimId)!;
+    const got = db.query<{ k: unknown; n: number }>(viewSql(FIRMS, dimId, sels));
+    const others = FIRMS.dims.filter((x) => x.id !== dimId);
+    const where = whereExcept(others, sels);
+    const notNull = d.kind === 'interval' ? `${where ? `${where} AND` : 'WHERE'} ${d.bin} IS NOT NULL` : where;
+    const want = db.query<{ k: unknown; n: number }>(`SELECT ${keyExpr(d)} AS k, count(*) AS n FROM firms ${notNull} GROUP BY 1`);
+    expect(asMap(got)).toEqual(asMap(want));
+    // Largest first, so the first row is the view's top category.
+    expect(got.map((r) => r.n)).toEqual([...got.map((r) => r.n)].sort((a, b) => b - a));
+  });
+});
+
+describe('the first render reads every view from one scan', () => {
+  it('gives each view the same counts as its own query, and the table totals', () => {
+    const rows = db.query<Record<string, unknown>>(allViewsSql(FIRMS));
+    FIRMS.dims.forEach((d, i) => {
+      const g = groupingOf(FIRMS, i);
+      const mine = rows.filter((r) => r.g === g && r[`k${i}`] !== null).map((r) => ({ k: r[`k${i}`], n: r.n }));
+      expect(asMap(mine)).toEqual(asMap(db.query(viewSql(FIRMS, d.id, {}))));
+    });
+    const total = rows.find((r) => r.g === (1 << FIRMS.dims.length) - 1)!;
+    expect(total.n).toBe(1681);
+    expect(total.s).toBe(2_700_000);
+  });
+});
+
+describe('the selection totals', () => {
+  it.each(SELS.map((s) => [JSON.stringify(s), s] as const))('count, sum and sum of squares under %s', (_l, sels) => {
+    const [got] = db.query<{ n: number; s: number; q: number }>(summarySql(FIRMS, sels));
+    const [want] = db.query<{ n: number; s: number; q: number }>(
+      `SELECT count(*) AS n, coalesce(sum(output_2022), 0)::DOUBLE AS s, coalesce(sum(output_2022::DOUBLE * output_2022), 0) AS q FROM firms ${whereExcept(FIRMS.dims, sels)}`,
+    );
+    expect(got.n).toBe(want.n);
+    expect(got.s ?? 0).toBeCloseTo(want.s, 6);
+    expect(got.q ?? 0).toBeCloseTo(want.q, 0);
+  });
+});
+
+describe('the data-cube scans behind brushing', () => {
+  it('split each view and the totals by the brushed bin, summing back to the unbrushed answers', () => {
+    const sels = SELS[1];
+    for (const target of ['segment', 'area', 'founded']) {
+      const rows = db.query<{ k: unknown; b: number | null; n: number }>(cubeSql(FIRMS, sels, target, 'output'));
+      const sum: Record<string, number> = {};
+      for (const r of rows) sum[String(r.k)] = (sum[String(r.k)] ?? 0) + r.n;
+      const whole = db.query<{ k: unknown; n: number }>(
+        `SELECT ${keyExpr(FIRMS.dims.find((d) => d.id === target)!)} AS k, count(*) AS n FROM firms ${whereExcept(FIRMS.dims, sels, target, 'output')} GROUP BY 1`,
+      );
+      expect(sum).toEqual(asMap(whole));
+    }
+    const s = db.query<{ n: number }>(summaryCubeSql(FIRMS, sels, 'output'));
+    expect(s.reduce((a, r) => a + r.n, 0)).toBe(db.query<{ n: number }>(`SELECT count(*) AS n FROM firms ${whereExcept(FIRMS.dims, sels)}`)[0].n);
+  });
+  it('refuse a dimension that cannot be brushed, naming it', () => {
+    expect(() => cubeSql(FIRMS, {}, 'area', 'segment')).toThrow(/segment/);
+    expect(() => viewSql(FIRMS, 'nope', {})).toThrow(/nope/);
+  });
+});
+
+describe('concentration and the firm list follow the whole selection', () => {
+  const where = whereExcept(FIRMS.dims, SELS[2]);
+  it('Lorenz groups cover every selected firm with output, in ascending order', () => {
+    const rows = db.query<{ b: number; n: number; s: number }>(lorenzSql(where));
+    expect(rows.map((r) => r.b)).toEqual([...rows.map((r) => r.b)].sort((a, b) => a - b));
+    const [want] = db.query<{ n: number }>(`SELECT count(*) AS n FROM firms ${where ? `${where} AND` : 'WHERE'} output_2022 > 0`);
+    expect(rows.reduce((a, r) => a + r.n, 0)).toBe(want.n);
+  });
+  it('the top ten is the sum of the ten largest outputs', () => {
+    const [got] = db.query<{ top: number }>(top10Sql(''));
+    const top = db.query<{ v: number }>('SELECT output_2022 AS v FROM firms ORDER BY v DESC LIMIT 10').reduce((a, r) => a + r.v, 0);
+    expect(got.top).toBe(top);
+  });
+  it('pages never overlap and cover every selected firm once', () => {
+    const ids = new Set<string>();
+    const [n] = db.query<{ n: number }>(`SELECT count(*) AS n FROM firms ${where}`);
+    for (let p = 0; p * 25 < n.n; p++) {
+      for (const r of db.query<{ id: string }>(firmPageSql(where, { column: 'segment', desc: false }, p, 25))) {
+        expect(ids.has(r.id)).toBe(false);
+        ids.add(r.id);
+      }
+    }
+    expect(ids.size).toBe(n.n);
+  });
+});
+
+describe('catalog questions', () => {
+  it('list every bundled table and its columns', () => {
+    const names = db.query<{ table_name: string }>(TABLE_NAMES_SQL).map((r) => r.table_name);
+    expect(names).toEqual(expect.arrayContaining(['firms', 'projects', 'schools', 'facts', 'enping_investments']));
+    const cols = db.query<{ table_name: string; column_name: string }>(SCHEMA_SQL).filter((r) => r.table_name === 'firms');
+    expect(cols.map((c) => c.column_name)).toContain('output_2022');
+  });
+  it('describe one table from a bound name', () => {
+    const stmt = db.conn.prepare(DESCRIBE_SQL);
+    const t = stmt.query('schools');
+    stmt.close();
+    expect(t.numRows).toBeGreaterThan(5);
+  });
+});
