@@ -1,7 +1,7 @@
 import { mount } from 'svelte';
 import App from './App.svelte';
 import { engine } from './lib/engine';
-import { bundledManifestUrl, describeDataset, registerDataset } from './lib/data/catalog';
+import { bundledManifestUrl, describeDataset, recoverFiles, registerDataset } from './lib/data/catalog';
 import { checkDataUrl, pagePolicy } from './lib/data/origins';
 import { CHARTS, chartById, chartQuery } from './lib/charts/registry';
 import { parseHash } from './lib/state/url';
@@ -30,6 +30,7 @@ const snapshot = route.view === 'embed' && !asked && chartById(route.chartId)?.k
 
 // Otherwise the worker starts before anything else: the manifest fetch and the first paint run alongside it.
 if (!snapshot) engine.start().catch(() => undefined);
+recoverFiles(engine);
 const dataReady = snapshot ? describeDataset(manifestUrl) : registerDataset(engine, manifestUrl);
 dataReady.catch(() => undefined);
 

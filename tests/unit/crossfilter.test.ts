@@ -169,3 +169,28 @@ describe('first render with nothing selected', () => {
     }
   });
 });
+
+describe('reads that fail on the way', async () => {
+  const { isTransient, retrying } = await import('../../src/lib/engine/engine');
+  it.each([
+    ["Range request for http://x/firms.parquet failed with error: NetworkError: Failed to execute 'send'", true],
+    ['net::ERR_CONNECTION_RESET', true],
+    ['HTTP 503 Service Unavailable', true],
+    ["Catalog Error: Table with name firms does not exist!", false],
+    ["Opening file 'firms.parquet' failed with error: Failed to open file", false],
+    ['Binder Error: Referenced column "x" not found', false],
+  ])('%s is transient: %s', (message, want) => {
+    expect(isTransient(new Error(message))).toBe(want);
+  });
+  it('are tried again after each delay, and a lasting or non-transient failure is thrown', async () => {
+    let calls = 0;
+    await expect(retrying(async () => (++calls < 3 ? Promise.reject(new Error('NetworkError')) : 'ok'), [0, 0, 0])).resolves.toBe('ok');
+    expect(calls).toBe(3);
+    calls = 0;
+    await expect(retrying(async () => (calls++, Promise.reject(new Error('NetworkError'))), [0, 0])).rejects.toThrow('NetworkError');
+    expect(calls).toBe(3);
+    calls = 0;
+    await expect(retrying(async () => (calls++, Promise.reject(new Error('Binder Error'))), [0, 0])).rejects.toThrow('Binder');
+    expect(calls).toBe(1);
+  });
+});

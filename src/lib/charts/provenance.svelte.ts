@@ -1,17 +1,22 @@
-import { onRegistry, provenanceOf, registryVersion } from '../data/registry';
+import { onRegistry, problemsOf, provenanceOf, registryVersion, type Problem } from '../data/registry';
 import type { ViewProvenance } from '../data/provenance';
 
 /**
- * The provenance of some tables, kept current as the catalog changes (an import, a mapping, a
- * console statement). Call during component initialisation.
+ * Where some tables' rows come from and what stops them from being read, kept current as the
+ * catalog changes (an import, a mapping, a console statement, a failed file). Call during component
+ * initialisation.
  */
-export function watchProvenance(tables: () => readonly string[]): { readonly current: ViewProvenance } {
+export function watchTables(tables: () => readonly string[]): { readonly provenance: ViewProvenance; readonly problems: Problem[] } {
   let rev = $state(registryVersion());
   $effect(() => onRegistry(() => (rev = registryVersion())));
-  const vp = $derived.by(() => (void rev, provenanceOf(tables())));
+  const provenance = $derived.by(() => (void rev, provenanceOf(tables())));
+  const problems = $derived.by(() => (void rev, problemsOf(tables())));
   return {
-    get current() {
-      return vp;
+    get provenance() {
+      return provenance;
+    },
+    get problems() {
+      return problems;
     },
   };
 }

@@ -1,9 +1,9 @@
 import type { DuckConnection, Engine } from '../engine';
-import { toRows } from '../engine';
+import { isTransient, retrying, toRows } from '../engine';
 import { quoteIdent, quoteLiteral } from '../sql';
 import { fetchManifest, tableOrigins, type Manifest, type TableInfo } from './manifest';
 import { asForeign, type Origin } from './provenance';
-import { setFile, setOrigins, setView } from './registry';
+import { clearProblem, setFile, setOrigins, setProblem, setView } from './registry';
 
 /** URL of the bundled manifest, resolved against the page so the site works from any sub-path. */
 export const bundledManifestUrl = (): string => new URL('data/manifest.json', document.baseURI).href;
@@ -22,6 +22,7 @@ const MAX_ENUM = 255;
  * materialised column by column in memory, without their free-text columns.
  */
 let active: Manifest | null = null;
+let activeUrl: string | null = null;
 
 /** Data version (manifest checksum) of the dataset on screen, for frozen embeds; null before it loads. */
 export const activeDataVersion = (): string | null => active?.dataVersion ?? null;
@@ -49,29 +50,107 @@ export async function describeDataset(manifestUrl: string, pageOrigin = location
   return manifest;
 }
 
+/**
+ * Registers every table of a dataset, each on its own: a missing or broken file is recorded as that
+ * table's problem (with its URL and HTTP status) and disables only the views that read it. Only a
+ * manifest that cannot be read fails the whole dataset.
+ */
 export async function registerDataset(engine: Engine, manifestUrl: string, pageOrigin = location.origin): Promise<Manifest> {
-  const manifest = await fetchManifest(manifestUrl);
+  activeUrl = manifestUrl;
+  let manifest: Manifest;
+  try {
+    manifest = await fetchManifest(manifestUrl);
+    clearProblem('');
+  } catch (err) {
+    setProblem('', { kind: 'manifest', url: manifestUrl, detail: (err as Error).message });
+    throw err;
+  }
   active = manifest;
-  const originsOf = originsByTable(manifest, manifestUrl, pageOrigin);
+  const origins = originsByTable(manifest, manifestUrl, pageOrigin);
   await engine.exclusive(async (conn) => {
-    for (const t of manifest.tables) {
-      const url = new URL(t.file, manifestUrl);
-      const fileName = `${t.name}.parquet`;
-      const origins = originsOf.get(t.name) ?? [];
-      await conn.registerURL(fileName, url.href);
-      await conn.query(`CREATE OR REPLACE VIEW ${quoteIdent(t.name)} AS SELECT * FROM read_parquet(${quoteLiteral(fileName)})`);
-      setOrigins(t.name, origins);
-      setFile(fileName, t.name);
-      setFile(url.href, t.name);
-      if (t.rows > IN_MEMORY_ROWS) {
-        const mem = await materialise(conn, t, fileName);
-        setOrigins(mem, origins);
-        setView(t.name, [mem]);
-      }
-    }
+    for (const t of manifest.tables) await registerTable(conn, t, manifestUrl, origins.get(t.name) ?? []);
   });
   engine.invalidate();
   return manifest;
+}
+
+/**
+ * Registers these tables of the dataset on screen again (a Retry after a failed file, or after the
+ * SQL console dropped a view); the whole dataset when its manifest failed.
+ */
+export async function retryTables(engine: Engine, tables: readonly string[]): Promise<void> {
+  if (!activeUrl) return;
+  if (!active) {
+    await registerDataset(engine, activeUrl);
+    return;
+  }
+  const manifest = active;
+  const url = activeUrl;
+  const origins = originsByTable(manifest, url, location.origin);
+  await engine.exclusive(async (conn) => {
+    for (const t of manifest.tables) if (tables.includes(t.name)) await registerTable(conn, t, url, origins.get(t.name) ?? []);
+  });
+  engine.invalidate();
+}
+
+/** Registrations of each table that failed: a new attempt uses a new file name (see registerTable). */
+const failures = new Map<string, number>();
+
+async function registerTable(conn: DuckConnection, t: TableInfo, manifestUrl: string, origins: Origin[]): Promise<void> {
+  const url = new URL(t.file, manifestUrl);
+  // DuckDB-WASM 1.28 never answers a second registration of a file it failed to open, so a retry
+  // after a failure registers the file under a name of its own.
+  const failed = failures.get(t.name) ?? 0;
+  const fileName = failed ? `${t.name}.${failed}.parquet` : `${t.name}.parquet`;
+  setOrigins(t.name, origins);
+  setFile(fileName, t.name);
+  setFile(url.href, t.name);
+  try {
+    await registerFile(conn, fileName, url.href);
+    await retrying(async () => {
+      try {
+        return await conn.query(`CREATE OR REPLACE VIEW ${quoteIdent(t.name)} AS SELECT * FROM read_parquet(${quoteLiteral(fileName)})`);
+      } catch (err) {
+        // A read that failed on the way leaves the file's state behind: start it afresh before a retry.
+        if (isTransient(err)) await registerFile(conn, fileName, url.href);
+        throw err;
+      }
+    });
+    if (t.rows > IN_MEMORY_ROWS) {
+      const mem = await materialise(conn, t, fileName);
+      setOrigins(mem, origins);
+      setView(t.name, [mem]);
+    }
+    clearProblem(t.name);
+  } catch (err) {
+    failures.set(t.name, failed + 1);
+    setProblem(t.name, { kind: 'file', table: t.name, url: url.href, status: await httpStatus(url.href), detail: (err as Error).message.split('\n')[0] });
+  }
+}
+
+/** Files registered by URL, so they can be registered afresh after a failed read. */
+const urlFiles = new Map<string, string>();
+
+/** (Re)registers `name` as the file at `url`, replacing any state left by an earlier failed read. */
+async function registerFile(conn: DuckConnection, name: string, url: string): Promise<void> {
+  await conn.registerURL(name, url);
+  urlFiles.set(name, url);
+}
+
+/** Before a query is tried again after a failed read, every file registered by URL starts afresh. */
+export function recoverFiles(engine: Engine): void {
+  engine.onTransientFailure(async (conn) => {
+    for (const [name, url] of urlFiles) await registerFile(conn, name, url);
+  });
+}
+
+/** The HTTP status a file answers with, to say why DuckDB could not open it; null when unreachable. */
+async function httpStatus(url: string): Promise<number | null> {
+  try {
+    return (await fetch(url, { method: 'HEAD', cache: 'no-store' })).status;
+  } catch {
+    return null;
+  }
 }
 
 /** Loads a large table into memory and points its view at it; returns the in-memory table's name. */

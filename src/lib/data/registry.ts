@@ -153,9 +153,32 @@ export function adoptUnknown(tables: readonly string[], origins: readonly Origin
   changed();
 }
 
+/** Why a table cannot be read: its file failed, or the whole dataset's manifest did. */
+export type Problem =
+  | { kind: 'manifest'; url: string; detail: string }
+  | { kind: 'file'; table: string; url: string; status: number | null; detail: string };
+
+/** Problems by table; the manifest's under '' (it concerns every table). */
+const problems = new Map<string, Problem>();
+
+export function setProblem(table: string, p: Problem): void {
+  problems.set(key(table), p);
+  changed();
+}
+
+export function clearProblem(table: string): void {
+  if (problems.delete(key(table))) changed();
+}
+
+/** What stops these tables from being read, the dataset's own problem first. */
+export function problemsOf(tables: readonly string[]): Problem[] {
+  return ['', ...tables.map(key)].flatMap((t) => problems.get(t) ?? []);
+}
+
 /** For tests: the catalog empty again. */
 export function resetRegistry(): void {
   entries.clear();
   files.clear();
+  problems.clear();
   changed();
 }

@@ -19,6 +19,25 @@ export interface QueryOptions {
 
 const CACHE_LIMIT = 256;
 
+/** A read that failed on the way (a dropped connection, an aborted range request), worth trying again. */
+export const isTransient = (err: unknown): boolean =>
+  /NetworkError|Range request|network error|Failed to fetch|ERR_[A-Z_]+|HTTP 5\d\d|status 5\d\d|timed? ?out/i.test(err instanceof Error ? err.message : String(err));
+
+/** Waits between attempts of a failed read: short first, so one blip costs a user nothing they notice. */
+export const RETRY_DELAYS_MS = [150, 600, 2000];
+
+/** Runs `fn`, again after each delay while it fails with a transient error; the last error is thrown. */
+export async function retrying<T>(fn: () => Promise<T>, delays: readonly number[] = RETRY_DELAYS_MS): Promise<T> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await fn();
+    } catch (err) {
+      if (attempt >= delays.length || !isTransient(err)) throw err;
+      await new Promise((ok) => setTimeout(ok, delays[attempt]));
+    }
+  }
+}
+
 /**
  * DuckDB-WASM behind a queue: one statement at a time on one connection, stale view queries dropped
  * before they run, results cached per data epoch. Framework-free, so views and tests can share it.
@@ -32,6 +51,7 @@ export class Engine {
   #seq = 0;
   #cache = new Map<string, Table>();
   #epoch = 0;
+  #recover: ((conn: DuckConnection) => Promise<void>) | null = null;
 
   constructor(private readonly open: (p: (p: LoadProgress) => void) => Promise<DuckConnection> = openDuckDB) {}
 
@@ -74,6 +94,24 @@ export class Engine {
     return this.#conn;
   }
 
+  /**
+   * Sets what to do before a query is tried again after a failed read: DuckDB-WASM keeps a file's
+   * state after a failed range request, so the files must be registered afresh (see catalog.ts).
+   */
+  onTransientFailure(recover: (conn: DuckConnection) => Promise<void>): void {
+    this.#recover = recover;
+  }
+
+  /** Runs a statement, tried again (after recovering the files) while it fails on the way. */
+  async run(conn: DuckConnection, sql: string): Promise<Table> {
+    let first = true;
+    return retrying(async () => {
+      if (!first) await this.#recover?.(conn);
+      first = false;
+      return conn.query(sql);
+    });
+  }
+
   /** Runs `fn` with exclusive use of the connection, in submission order. */
   exclusive<T>(fn: (conn: DuckConnection) => Promise<T>): Promise<T> {
     const run = this.#queue.then(async () => fn(await this.start()));
@@ -92,7 +130,8 @@ export class Engine {
     const table = await this.exclusive(async (conn) => {
       if (stale()) throw new SupersededError();
       try {
-        return await conn.query(sql);
+        // Parquet is read with range requests: one that fails on the way is tried again.
+        return await this.run(conn, sql);
       } catch (err) {
         throw toEngineError(err);
       }

@@ -1,6 +1,6 @@
 import { Engine } from './engine';
 
-export { Engine } from './engine';
+export { Engine, isTransient, retrying } from './engine';
 export type { EngineStatus, QueryOptions } from './engine';
 export { EngineError, SupersededError, isSuperseded, toEngineError } from './errors';
 export { toRows, type Row } from './rows';

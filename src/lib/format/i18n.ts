@@ -37,6 +37,8 @@ const ZH: Record<string, string> = {
   Exported: '导出于',
   'Square PNG': '方形 PNG',
   'not stated': '未注明',
+  Retry: '重试',
+  'The data could not be loaded': '数据无法载入',
 };
 
 /** Translates a UI string; English is the key itself. */

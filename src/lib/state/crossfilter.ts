@@ -46,6 +46,8 @@ export class Crossfilter {
   #base = new Map<string, ViewResult['base']>();
   #listeners = new Map<string, Set<Listener<ViewResult>>>();
   #summaryListeners = new Set<Listener<Summary>>();
+  #errorListeners = new Set<Listener<string | null>>();
+  #error: string | null = null;
   #derived = new Map<string, { build: Derived; listeners: Set<Listener<{ rows: Record<string, unknown>[]; seq: number }>> }>();
   #cube: ActiveCube | null = null;
   #building: string | null = null;
@@ -86,6 +88,22 @@ export class Crossfilter {
     const current = this.#results.get(dimId);
     if (current) fn(current);
     return () => set.delete(fn);
+  }
+
+  /**
+   * Told when a query of the views fails (a file gone, a table dropped, the engine down) and when
+   * answers arrive again (null): no view stays on "Loading…" for a query that will never answer.
+   */
+  onError(fn: Listener<string | null>): () => void {
+    this.#errorListeners.add(fn);
+    fn(this.#error);
+    return () => this.#errorListeners.delete(fn);
+  }
+
+  #setError(message: string | null): void {
+    if (message === this.#error) return;
+    this.#error = message;
+    for (const fn of this.#errorListeners) fn(message);
   }
 
   onSummary(fn: Listener<Summary>): () => void {
@@ -232,9 +250,15 @@ export class Crossfilter {
 
   #track<T>(p: Promise<T>, onValue: (v: T) => void): void {
     this.#pending++;
-    p.then(onValue, (err) => {
-      if (!isSuperseded(err)) console.warn('query failed:', (err as Error).message);
-    }).finally(() => this.#done());
+    p.then(
+      (v) => {
+        this.#setError(null);
+        onValue(v);
+      },
+      (err) => {
+        if (!isSuperseded(err)) this.#setError((err as Error).message);
+      },
+    ).finally(() => this.#done());
   }
 
   /** The query of one linked view under the given selections (also shown to the benchmark). */

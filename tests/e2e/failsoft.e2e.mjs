@@ -1,0 +1,103 @@
+// Fail soft (issue 9): one broken file disables only the views that read it and says which file,
+// with its URL and HTTP status, and a Retry; a failed range read is tried again unseen; an engine
+// or manifest failure ends every chart in a message, never in "Loading…" for ever.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { TIMEOUT, withPage } from './harness.mjs';
+import { chartsReady, figure } from './page.mjs';
+import { CHART_IDS } from './expected.mjs';
+
+const FIRM_CHARTS = ['firms-by-segment', 'firms-by-area', 'firms-by-scale-srdi', 'output-distribution', 'founding-years', 'concentration'];
+const SMALL_CHARTS = ['projects-investment', 'enping-investments', 'schools'];
+
+/** Waits until every chart has either drawn or shown its error, and returns the state of each. */
+async function settledCharts(page) {
+  const handle = await page.waitForFunction(() => {
+    const figs = [...document.querySelectorAll('figure.chart')];
+    const done = figs.length > 0 && figs.every((f) => f.querySelector('.chart-error') || (f.dataset.state === 'ready' && f.querySelector('svg.chart-svg .mark')));
+    return done && Object.fromEntries(figs.map((f) => [f.dataset.chartId, f.querySelector('.chart-error')?.textContent.replace(/\s+/g, ' ').trim() ?? 'drawn']));
+  });
+  return handle.jsonValue();
+}
+
+test('a missing firms.parquet leaves projects, schools and Enping drawn, names the file on the firm views, and Retry recovers', { timeout: TIMEOUT }, () =>
+  withPage({ allowErrors: true }, async ({ page, context, open }) => {
+    let missing = true;
+    await context.route('**/data/firms.parquet', (route) =>
+      missing ? route.fulfill({ status: 404, contentType: 'text/plain', body: 'not found' }) : route.fallback(),
+    );
+    await open('#/?lang=en');
+    const state = await settledCharts(page);
+    for (const id of SMALL_CHARTS) assert.equal(state[id], 'drawn', `${id} is drawn`);
+    for (const id of FIRM_CHARTS) {
+      assert.match(state[id], /file of table “firms” could not be read \(HTTP 404: http:\/\/127\.0\.0\.1:\d+\/data\/firms\.parquet\)/, `${id}: ${state[id]}`);
+    }
+    assert.match(await page.locator('[data-chart-id="firm-table"] .chart-error').textContent(), /HTTP 404/);
+    // The file is back: one Retry draws every firm view.
+    missing = false;
+    await figure(page, 'firms-by-segment').getByRole('button', { name: 'Retry' }).click();
+    await page.waitForFunction(() => !document.querySelector('.chart-error'));
+    await chartsReady(page, CHART_IDS);
+  }),
+);
+
+test('one range request that fails on the way is tried again without anything shown', { timeout: TIMEOUT }, () =>
+  withPage({ allowErrors: true }, async ({ page, context, open }) => {
+    let ranges = 0;
+    let aborted = null;
+    await context.route('**/data/firms.parquet', (route) => {
+      // Fail the second range read (the first reads the footer at registration).
+      if (route.request().headers().range && ++ranges === 2) {
+        aborted = route.request().headers().range;
+        return route.abort('connectionreset');
+      }
+      return route.fallback();
+    });
+    await open('#/');
+    await chartsReady(page, CHART_IDS);
+    assert.ok(aborted, 'a range request was aborted');
+    assert.equal(await page.locator('[role=alert]').count(), 0);
+  }),
+);
+
+test('a missing engine ends every chart that needs it in a message naming the file, not in "Loading…"', { timeout: TIMEOUT }, () =>
+  withPage({ allowErrors: true }, async ({ page, context, open }) => {
+    await context.route('**/*.wasm', (route) => route.fulfill({ status: 404, contentType: 'text/plain', body: 'not found' }));
+    await open('#/?lang=en');
+    await page.locator('.engine-error').waitFor();
+    assert.match(await page.locator('.engine-error').textContent(), /could not start.*HTTP 404.*\.wasm/s);
+    const state = await settledCharts(page);
+    for (const id of CHART_IDS) assert.match(state[id], /query engine could not start/, `${id}: ${state[id]}`);
+    assert.equal(await page.locator('.chart-placeholder').count(), 0, 'no chart is left on Loading…');
+  }),
+);
+
+test('a malformed manifest says so on the page and on every chart', { timeout: TIMEOUT }, () =>
+  withPage({ allowErrors: true }, async ({ page, context, open }) => {
+    await context.route('**/data/manifest.json', (route) => route.fulfill({ status: 200, contentType: 'application/json', body: '{"tables": [' }));
+    await open('#/?lang=en');
+    await page.locator('.engine-error').waitFor();
+    assert.match(await page.locator('.engine-error').textContent(), /data could not be loaded.*not valid JSON/s);
+    const state = await settledCharts(page);
+    for (const id of CHART_IDS) assert.match(state[id], /manifest could not be read/, `${id}: ${state[id]}`);
+  }),
+);
+
+test('a firm view dropped in the SQL console shows an error on the firm charts, and Retry brings them back', { timeout: TIMEOUT }, () =>
+  withPage({}, async ({ page, open }) => {
+    await open('#/sql?lang=en');
+    await page.waitForFunction(() => window.__jianghai?.ready);
+    await page.evaluate(() => window.__jianghai.ready);
+    const editor = page.getByLabel('SQL statement');
+    await editor.fill('DROP VIEW firms');
+    await editor.press('Control+Enter');
+    await page.waitForFunction(() => /^Done/.test(document.querySelector('.sql-status')?.textContent ?? ''));
+    await page.getByRole('link', { name: 'Explore', exact: true }).click();
+    const state = await settledCharts(page);
+    for (const id of SMALL_CHARTS) assert.equal(state[id], 'drawn');
+    for (const id of FIRM_CHARTS) assert.match(state[id], /firms/, `${id}: ${state[id]}`);
+    await figure(page, 'firms-by-area').getByRole('button', { name: 'Retry' }).click();
+    await page.waitForFunction(() => !document.querySelector('.chart-error'));
+    await chartsReady(page, CHART_IDS);
+  }),
+);
