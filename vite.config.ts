@@ -5,6 +5,7 @@ import { join, resolve } from 'node:path';
 import { brotliCompressSync, gzipSync, constants } from 'node:zlib';
 // @ts-expect-error plain JS module shared with tests and benchmarks
 import { staticHandler } from './scripts/serve.mjs';
+import { firstPaintPlugin } from './scripts/first-paint';
 
 const DATA_DIR = resolve('data');
 const DATA_FILES = /\.(parquet|json)$/;
@@ -76,7 +77,7 @@ function dataOrigins(): Plugin {
 export default defineConfig({
   // Relative base: dist/ works from any sub-path of any static host.
   base: './',
-  plugins: [svelte(), bundledData(), precompress(), dataOrigins()],
+  plugins: [svelte(), bundledData(), precompress(), dataOrigins(), firstPaintPlugin(DATA_DIR)],
   resolve: { alias: { $data: DATA_DIR } },
   build: {
     target: 'es2022',

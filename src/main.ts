@@ -4,11 +4,12 @@ import { engine } from './lib/engine';
 import { bundledManifestUrl, describeDataset, recoverFiles, registerDataset } from './lib/data/catalog';
 import { checkDataUrl, pagePolicy } from './lib/data/origins';
 import { CHARTS, chartById, chartQuery } from './lib/charts/registry';
+import { firstAnswer, useFirstPaint } from './lib/charts/first-paint';
 import { parseHash } from './lib/state/url';
 import './app.css';
 
 // Start the worker and the data registration now, in parallel with the first paint: the KPI tiles
-// render from the build-time snapshot and never wait for the engine.
+// and every unfiltered chart draw from answers the build wrote into the page (lib/charts/first-paint).
 // `data=<manifest url>` points the app at another dataset folder (e.g. province-scale Parquet on an
 // object store), read with range requests like the bundled one.
 // `dv=<data version>` (frozen embeds) reads the copy of the data the build keeps under data/v/<dv>/.
@@ -24,14 +25,20 @@ const manifestUrl =
       ? new URL(`data/v/${route.dv}/manifest.json`, document.baseURI).href
       : bundledManifestUrl();
 
-// An embed of a chart on a small table draws from small.json and never needs the engine: the page
-// then loads a few kilobytes of data instead of the 3 MiB (brotli) wasm module.
-const snapshot = route.view === 'embed' && !asked && chartById(route.chartId)?.kind === 'rows' ? manifestUrl : null;
+const ownData = !asked || !!refused;
+useFirstPaint(document, !ownData ? null : route.dv ? { dataVersion: route.dv } : 'bundled', engine);
+
+// An embed of a chart on a small table never needs the engine: it draws from the page's own answers,
+// or (frozen to an older data version) from that version's small.json, a few kilobytes instead of
+// the 3 MiB (brotli) wasm module.
+const def = route.view === 'embed' ? chartById(route.chartId) : undefined;
+const engineFree = ownData && def?.kind === 'rows';
+const smallJson = engineFree && !firstAnswer(chartQuery(def)) ? manifestUrl : null;
 
 // Otherwise the worker starts before anything else: the manifest fetch and the first paint run alongside it.
-if (!snapshot) engine.start().catch(() => undefined);
+if (!engineFree) engine.start().catch(() => undefined);
 recoverFiles(engine);
-const dataReady = snapshot ? describeDataset(manifestUrl) : registerDataset(engine, manifestUrl);
+const dataReady = engineFree ? describeDataset(manifestUrl) : registerDataset(engine, manifestUrl);
 dataReady.catch(() => undefined);
 
 // A small read-only handle for the benchmark and the SQL console's tests: run a query, see chart SQL.
@@ -53,4 +60,4 @@ window.__jianghai = {
 };
 
 const foreign = asked && !refused ? check?.foreign ?? null : null;
-mount(App, { target: document.getElementById('app')!, props: { dataReady, snapshot, foreign, refused } });
+mount(App, { target: document.getElementById('app')!, props: { dataReady, engineFree, smallJson, foreign, refused } });

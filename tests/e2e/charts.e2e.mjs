@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { TIMEOUT, withPage } from './harness.mjs';
 import { CHARTS, CHART_IDS, FIRMS, MENU } from './expected.mjs';
-import { chartsReady, figure, readChart, tooltipCount } from './page.mjs';
+import { chartsReady, engineAnswered, figure, readChart, tooltipCount } from './page.mjs';
 
 const sorted = (xs) => [...xs].sort();
 const distinct = (xs) => sorted(new Set(xs));
@@ -94,6 +94,7 @@ test('Parquet files are read with HTTP range requests', { timeout: TIMEOUT }, ()
   withPage({}, async ({ page, open, logSince }) => {
     await open('#/');
     await chartsReady(page);
+    await engineAnswered(page);
     const parquet = logSince().filter((e) => e.path.endsWith('.parquet'));
     const firms = parquet.filter((e) => e.path === '/data/firms.parquet' && e.method === 'GET');
     assert.ok(firms.length > 0, 'firms.parquet was read');

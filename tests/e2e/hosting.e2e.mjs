@@ -3,13 +3,14 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { TIMEOUT, subpathSite, withPage } from './harness.mjs';
 import { CHART_IDS } from './expected.mjs';
-import { chartsReady } from './page.mjs';
+import { chartsReady, engineAnswered } from './page.mjs';
 
 test('the site works from a sub-path: every asset and data file loads and the charts render', { timeout: TIMEOUT }, async () => {
   const { server } = await subpathSite();
   await withPage({ server, base: '/sub/dir/' }, async ({ page, open, logSince }) => {
     await open('#/?lang=en');
     await chartsReady(page);
+    await engineAnswered(page);
     const paths = logSince().map((e) => e.path);
     assert.ok(paths.length > 0);
     const outside = paths.filter((p) => !p.startsWith('/sub/dir/'));

@@ -12,6 +12,17 @@ export const figure = (page, id) => page.locator(`figure.chart[data-chart-id="${
  * a chart error).
  */
 export async function chartsReady(pageOrFrame, ids = CHART_IDS) {
+  await chartsPainted(pageOrFrame, ids);
+  // Charts paint from the build's answers first; interactions and navigation wait for the engine
+  // (a page left while the engine still reads aborts its range requests, which the engine logs).
+  await pageOrFrame.evaluate(async () => {
+    await window.__jianghai?.ready.then(() => undefined, () => undefined);
+    await window.__jianghai?.idle?.();
+  });
+}
+
+/** Like chartsReady, without waiting for the engine: what the first paint shows. */
+export async function chartsPainted(pageOrFrame, ids = CHART_IDS) {
   const handle = await pageOrFrame.waitForFunction(() => {
     const alert = document.querySelector('[role=alert]');
     if (alert) return { alert: alert.textContent.trim() };
@@ -287,4 +298,15 @@ export function csvParts(bytes) {
   const preamble = blank > 0 ? lines.slice(0, blank).map((l) => (l.startsWith('"') ? l.slice(1, -1).replaceAll('""', '"') : l)) : [];
   const [header, ...rows] = blank > 0 ? lines.slice(blank + 1) : lines;
   return { preamble, header, rows, provenance: JSON.parse(preamble.find((l) => l.startsWith('jianghai:provenance='))?.slice(20) ?? 'null') };
+}
+
+/**
+ * Resolves once the engine has the data and the explore view has answered from it: charts paint
+ * from the build's answers before that, so tests of the engine itself (range reads, failures) wait.
+ */
+export function engineAnswered(page) {
+  return page.evaluate(async () => {
+    await window.__jianghai.ready.then(() => undefined, () => undefined);
+    await window.__jianghai.idle?.();
+  });
 }

@@ -42,6 +42,9 @@ export const lorenzSql = (where: string): string =>
 export const top10Sql = (where: string): string =>
   `SELECT coalesce(sum(v), 0)::DOUBLE AS top FROM (SELECT ${OUTPUT} AS v FROM ${col(FIRM_TABLE)} ${andWhere(where, `${OUTPUT} IS NOT NULL`)} ORDER BY v DESC LIMIT 10)`;
 
+/** Rows on one page of the firm list. */
+export const FIRM_PAGE_SIZE = 25;
+
 /** One page of the firm list; ties broken by id so pages never overlap. */
 export function firmPageSql(where: string, sort: { column: string; desc: boolean }, page: number, pageSize: number): string {
   // SELECT *: large tables are loaded without their free-text columns (names), shown as "—".

@@ -1,4 +1,4 @@
-import type { Engine } from '../engine';
+import type { Engine, Row } from '../engine';
 import { isSuperseded, toRows } from '../engine';
 import { allViewsSql, groupingOf, isActive, summarySql, viewSql, whereExcept, type CrossTable, type Selection, type Selections } from '../sql';
 import { answerFromCube, buildActiveCube, cubeBasis, type ActiveCube } from './preagg';
@@ -47,6 +47,9 @@ export class Crossfilter {
   #listeners = new Map<string, Set<Listener<ViewResult>>>();
   #summaryListeners = new Set<Listener<Summary>>();
   #errorListeners = new Set<Listener<string | null>>();
+  #summary: Summary | null = null;
+  /** Answers the page already has (the build's first paint), until the engine has the data. */
+  #first: ((sql: string) => Row[] | undefined) | null = null;
   #error: string | null = null;
   #derived = new Map<string, { build: Derived; listeners: Set<Listener<{ rows: Record<string, unknown>[]; seq: number }>> }>();
   #cube: ActiveCube | null = null;
@@ -76,9 +79,12 @@ export class Crossfilter {
     return this.#store.current;
   }
 
-  /** Resolves when no query of this crossfilter is in flight (for tests and the latency probe). */
+  /**
+   * Resolves when no query of this crossfilter is in flight and the engine has answered once (for
+   * tests and the latency probe: an input before the data is in is answered when it arrives).
+   */
   idle(): Promise<void> {
-    return this.#pending === 0 ? Promise.resolve() : new Promise((ok) => this.#idleWaiters.push(ok));
+    return this.#pending === 0 && this.#started ? Promise.resolve() : new Promise((ok) => this.#idleWaiters.push(ok));
   }
 
   subscribe(dimId: string, fn: Listener<ViewResult>): () => void {
@@ -108,7 +114,28 @@ export class Crossfilter {
 
   onSummary(fn: Listener<Summary>): () => void {
     this.#summaryListeners.add(fn);
+    if (this.#summary) fn(this.#summary);
     return () => this.#summaryListeners.delete(fn);
+  }
+
+  /**
+   * Draws every view, the totals and the derived views at once from answers the page already has
+   * (the build's first paint of the unfiltered table), before the engine has started. A link with a
+   * selection waits for the engine: the build only answered the unfiltered queries.
+   */
+  paintFirst(answer: (sql: string) => Row[] | undefined, sels: Selections): void {
+    if (this.#started || Object.values(sels).some(isActive)) return;
+    const rows = answer(allViewsSql(this.x));
+    if (!rows) return;
+    this.#first = answer;
+    this.#applyAll(rows, this.#store.next(), true);
+    for (const id of this.#derived.keys()) this.#firstDerived(id);
+  }
+
+  #firstDerived(id: string): void {
+    const entry = this.#derived.get(id);
+    const rows = entry && this.#first?.(entry.build(''));
+    if (entry && rows) for (const fn of entry.listeners) fn({ rows, seq: this.#store.seq });
   }
 
   /** Registers a query that follows the full selection; it runs on every change until removed. */
@@ -118,6 +145,7 @@ export class Crossfilter {
     entry.listeners.add(fn);
     this.#derived.set(id, entry);
     if (this.#started) this.#runDerived(id, this.#store.seq);
+    else this.#firstDerived(id);
     return () => {
       entry.listeners.delete(fn);
       if (entry.listeners.size === 0) this.#derived.delete(id);
@@ -127,11 +155,13 @@ export class Crossfilter {
   /** Re-runs a derived query (its SQL changed: a new sort or page). */
   rerun(id: string): void {
     if (this.#started) this.#runDerived(id, this.#store.seq);
+    else this.#firstDerived(id);
   }
 
   /** Queries every view afresh (after the data changed). */
   refresh(sels: Selections = this.#store.current): void {
     this.#started = true;
+    this.#first = null;
     this.#cube = null;
     const { seq } = this.#store.set(sels);
     this.#base.clear();
@@ -152,23 +182,25 @@ export class Crossfilter {
    */
   #queryAllAtOnce(seq: number, answer: boolean): void {
     const sql = allViewsSql(this.x);
-    this.#track(this.engine.query(sql, { key: 'cf:all', cache: true }), (t) => {
-      const rows = toRows(t);
-      const all = (1 << this.dims.length) - 1;
-      this.dims.forEach((d, i) => {
-        const g = groupingOf(this.x, i);
-        const out = rows
-          .filter((r) => r.g === g && !(d.kind === 'interval' && r[`k${i}`] === null))
-          .map((r) => ({ key: r[`k${i}`] as string | number, n: Number(r.n) }))
-          .sort((a, b) => b.n - a.n || String(a.key).localeCompare(String(b.key)));
-        this.#base.set(d.id, out);
-        if (answer) this.#emit(d.id, { rows: out, seq, fromCube: false, base: out });
-        else this.#reemit(d.id, this.#results.get(d.id)?.seq ?? seq);
-      });
-      if (!answer) return;
-      const total = rows.find((r) => r.g === all);
-      this.#emitSummary({ count: Number(total?.n ?? 0), output: Number(total?.s ?? 0), sumsq: Number(total?.q ?? 0), seq });
+    this.#track(this.engine.query(sql, { key: 'cf:all', cache: true }), (t) => this.#applyAll(toRows(t), seq, answer));
+  }
+
+  /** Takes the grouping-sets rows apart into each view's counts, and the table's totals. */
+  #applyAll(rows: Row[], seq: number, answer: boolean): void {
+    const all = (1 << this.dims.length) - 1;
+    this.dims.forEach((d, i) => {
+      const g = groupingOf(this.x, i);
+      const out = rows
+        .filter((r) => r.g === g && !(d.kind === 'interval' && r[`k${i}`] === null))
+        .map((r) => ({ key: r[`k${i}`] as string | number, n: Number(r.n) }))
+        .sort((a, b) => b.n - a.n || String(a.key).localeCompare(String(b.key)));
+      this.#base.set(d.id, out);
+      if (answer) this.#emit(d.id, { rows: out, seq, fromCube: false, base: out });
+      else this.#reemit(d.id, this.#results.get(d.id)?.seq ?? seq);
     });
+    if (!answer) return;
+    const total = rows.find((r) => r.g === all);
+    this.#emitSummary({ count: Number(total?.n ?? 0), output: Number(total?.s ?? 0), sumsq: Number(total?.q ?? 0), seq });
   }
 
   /**
@@ -241,6 +273,7 @@ export class Crossfilter {
   }
 
   #emitSummary(s: Summary): void {
+    this.#summary = s;
     for (const fn of this.#summaryListeners) fn(s);
   }
 
