@@ -4,7 +4,8 @@ import { engine } from './lib/engine';
 import { bundledManifestUrl, describeDataset, recoverFiles, registerDataset } from './lib/data/catalog';
 import { checkDataUrl, pagePolicy } from './lib/data/origins';
 import { CHARTS, chartById, chartQuery } from './lib/charts/registry';
-import { firstAnswer, useFirstPaint } from './lib/charts/first-paint';
+import { useFirstPaint } from './lib/charts/first-paint';
+import { firstAnswer } from './lib/data/answers';
 import { parseHash } from './lib/state/url';
 import './app.css';
 

@@ -112,7 +112,7 @@ async function undrawn(page, linked) {
  *   beforeDrag(page)       e.g. scroll the brushed view into the viewport (the probe uses viewport coordinates)
  *   afterDrag(page, drag)  app-specific diagnostics
  */
-export async function driveOnce({ url, origin, views, brushed, linked, idle, hasIdle, init, waitReady, ready, beforeDrag, afterDrag, label }) {
+export async function driveOnce({ url, origin, views, brushed, linked, idle, hasIdle, init, waitReady, ready, interactive, beforeDrag, afterDrag, label }) {
   const probe = await loadProbe();
   const res = { ...label, url, loadavg1m: round(os.loadavg()[0], 2), errors: [], external: [] };
   const t0 = Date.now();
@@ -130,6 +130,8 @@ export async function driveOnce({ url, origin, views, brushed, linked, idle, has
     if (!(await waitReady(page, res))) return res;
     const first = await probe.waitForFirstRender(page, { views, quietMs: QUIET_MS, ready });
     res.firstRenderMs = first.firstRenderMs;
+    // An app that paints before its data is loaded says when it can answer input (ms since navigation).
+    if (interactive) res.interactiveMs = await interactive(page);
     res.memAfterLoad = await rendererMem(cdp);
     // Without the app's idle hook, closed-loop moves wait for DOM quiet only (the probe allows that).
     res.idleHook = !!(idle && (await hasIdle(page)));
@@ -163,6 +165,7 @@ export function summarise(rs) {
     reps: ok.length,
     failedReps: rs.length - ok.length,
     firstRenderMs: m((r) => r.firstRenderMs),
+    interactiveMs: m((r) => r.interactiveMs ?? r.firstRenderMs),
     closed: {
       medianMs: m(c('medianMs')), p95Ms: m(c('p95Ms')), maxMs: m(c('maxMs')),
       longTasks100: m(c('longTasks100')), loaf100: m(c('loaf100')), frameGaps100: m(c('frameGaps100')),

@@ -97,7 +97,7 @@ describe('Crossfilter against DuckDB-WASM', () => {
     cf.refresh(base);
     await cf.idle();
     await cf.activate('output');
-    expect(cf.cubeDim).toBe('output');
+    expect(cf.hasCube('output')).toBe(true);
     for (const [lo, hi] of [[300, 400], [250, 331], [0, 900], [420, 421], [350, 350]]) {
       const sels: Selections = { ...base, output: { kind: 'interval', lo, hi } };
       cf.update(sels);
@@ -115,15 +115,19 @@ describe('Crossfilter against DuckDB-WASM', () => {
     }
   });
 
-  it('drops the cube when another view changes and falls back to queries', async () => {
+  it('has every brushable view\'s cube once the data is in, and builds them again after another view changes', async () => {
     const cf = new Crossfilter(engine, FIRMS);
-    collect(cf);
+    const { latest } = collect(cf);
     cf.refresh();
     await cf.idle();
-    await cf.activate('founded');
-    expect(cf.cubeDim).toBe('founded');
+    expect([cf.hasCube('output'), cf.hasCube('founded')]).toEqual([true, true]);
     cf.update({ segment: { kind: 'points', values: ['智能家电'] } });
-    expect(cf.cubeDim).toBe(null);
+    // Stale at once, so a brush now is answered by queries, not by the old cube.
+    expect([cf.hasCube('output'), cf.hasCube('founded')]).toEqual([false, false]);
+    await cf.idle();
+    expect([cf.hasCube('output'), cf.hasCube('founded')]).toEqual([true, true]);
+    cf.update({ segment: { kind: 'points', values: ['智能家电'] }, founded: { kind: 'interval', lo: 2000, hi: 2010 } }, undefined, { derived: false });
+    expect(latest.segment.fromCube).toBe(true);
     await cf.idle();
   });
 
@@ -142,7 +146,7 @@ describe('Crossfilter against DuckDB-WASM', () => {
     collect(cf);
     cf.refresh();
     await cf.activate('output');
-    expect(cf.cubeDim).toBe(null);
+    expect(cf.hasCube('output')).toBe(false);
     await cf.idle();
   });
 });

@@ -2,7 +2,8 @@
 // agreeing, and only used for the data they belong to.
 import { describe, expect, it } from 'vitest';
 import { computeFirstPaint } from '../../scripts/first-paint';
-import { FIRST_PAINT_ID, firstAnswer, firstPaintQueries, useFirstPaint } from '../../src/lib/charts/first-paint';
+import { FIRST_PAINT_ID, firstPaintQueries, useFirstPaint } from '../../src/lib/charts/first-paint';
+import { firstAnswer } from '../../src/lib/data/answers';
 import { allViewsSql, FIRMS } from '../../src/lib/sql';
 import { Engine } from '../../src/lib/engine/engine';
 

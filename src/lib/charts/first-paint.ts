@@ -4,6 +4,7 @@
  * index.html. Views draw from them at once; the engine's identical answers then take over. Only the
  * bundled data of this build, with nothing selected, is answered this way.
  */
+import { clearAnswers, offerAnswers } from '../data/answers';
 import type { Origin } from '../data/provenance';
 import { setOrigins } from '../data/registry';
 import type { Engine, Row } from '../engine';
@@ -23,41 +24,35 @@ export interface FirstPaint {
   origins: Record<string, Origin[]>;
 }
 
-/** Every query the first paint of `#/` and of each embed asks with nothing selected. */
-export function firstPaintQueries(): string[] {
+/**
+ * Every query the first paint of `#/` and of each embed asks with nothing selected. Without
+ * `firmPage` (scale data), the firm list waits for the engine: a large table is loaded without its
+ * free-text columns, so its first page would not look like the engine's.
+ */
+export function firstPaintQueries({ firmPage = true } = {}): string[] {
   return [
     allViewsSql(FIRMS),
     lorenzSql(''),
     top10Sql(''),
-    firmPageSql('', DEFAULT_STATE.sort, 0, FIRM_PAGE_SIZE),
+    ...(firmPage ? [firmPageSql('', DEFAULT_STATE.sort, 0, FIRM_PAGE_SIZE)] : []),
     ...ROWS_CHARTS.map((c) => chartQuery(c)),
   ];
 }
-
-let answers: Record<string, Row[]> | null = null;
 
 /**
  * Takes the answers from the page when they belong to the data it shows: the bundled data
  * ('bundled'), a frozen data version (only if it is this build's), never another site's (null).
  */
 export function useFirstPaint(doc: Document, data: 'bundled' | { dataVersion: string } | null, engine: Engine): void {
-  answers = null;
-  // The first registration is epoch 1; any later change (an import, a mapping, a console statement,
-  // a retry) may have changed the rows the build answered for.
-  engine.subscribe(() => {
-    if (engine.epoch > 1) answers = null;
-  });
+  clearAnswers();
   const el = doc.getElementById(FIRST_PAINT_ID);
   if (!el?.textContent || data === null) return;
   try {
     const fp = JSON.parse(el.textContent) as FirstPaint;
     if (data !== 'bundled' && fp.dataVersion !== data.dataVersion) return;
-    answers = fp.answers;
     for (const [table, origins] of Object.entries(fp.origins)) setOrigins(table, origins);
+    offerAnswers(fp.answers, engine);
   } catch {
     // A damaged snapshot only costs the early paint; the engine draws everything.
   }
 }
-
-/** The build's answer to `sql`, when the first paint has one. */
-export const firstAnswer = (sql: string): Row[] | undefined => answers?.[sql];

@@ -1,6 +1,7 @@
 import type { DuckConnection, Engine } from '../engine';
 import { isTransient, retrying, toRows } from '../engine';
 import { quoteIdent, quoteLiteral } from '../sql';
+import { offerAnswers } from './answers';
 import { fetchManifest, tableOrigins, type Manifest, type TableInfo } from './manifest';
 import { asForeign, type Origin } from './provenance';
 import { clearProblem, setFile, setOrigins, setProblem, setView } from './registry';
@@ -67,6 +68,13 @@ export async function registerDataset(engine: Engine, manifestUrl: string, pageO
   }
   active = manifest;
   const origins = originsByTable(manifest, manifestUrl, pageOrigin);
+  // A dataset folder on this site may carry its unfiltered answers: the views draw from them while
+  // the engine starts and large tables load (another site's numbers wait for the engine).
+  const sameSite = new URL(manifestUrl).origin === pageOrigin;
+  if (manifest.firstPaint && sameSite) {
+    for (const [name, o] of origins) setOrigins(name, o);
+    offerAnswers(manifest.firstPaint.answers, engine);
+  }
   await engine.exclusive(async (conn) => {
     for (const t of manifest.tables) await registerTable(conn, t, manifestUrl, origins.get(t.name) ?? []);
   });
@@ -185,7 +193,47 @@ async function materialise(conn: DuckConnection, t: TableInfo, fileName: string)
     else if (values.has(c.name)) select.push(`CAST(${col} AS ENUM(${values.get(c.name)!.map(quoteLiteral).join(', ')})) AS ${col}`);
   }
   const mem = `${t.name}__memory`;
-  await conn.query(`CREATE OR REPLACE TABLE ${quoteIdent(mem)} AS SELECT ${select.join(', ')} FROM ${src}`);
+  // In the slices the manifest gives (ranges of a column the file is sorted by, so each slice reads
+  // its own row groups), with progress after each; in one statement otherwise.
+  const slices = loadSlices(t);
+  reportLoad({ table: t.name, done: 0, total: slices.length });
+  for (let i = 0; i < slices.length; i++) {
+    const body = `SELECT ${select.join(', ')} FROM ${src}${slices[i]}`;
+    await conn.query(i === 0 ? `CREATE OR REPLACE TABLE ${quoteIdent(mem)} AS ${body}` : `INSERT INTO ${quoteIdent(mem)} ${body}`);
+    reportLoad({ table: t.name, done: i + 1, total: slices.length });
+  }
   await conn.query(`CREATE OR REPLACE VIEW ${quoteIdent(t.name)} AS SELECT * FROM ${quoteIdent(mem)}`);
+  reportLoad(null);
   return mem;
+}
+
+/** WHERE clauses splitting a table by the manifest's `load` bounds; one empty clause when it has none. */
+export function loadSlices(t: Pick<TableInfo, 'load' | 'columns'>): string[] {
+  const load = t.load;
+  const bounds = load?.bounds.filter((b) => Number.isFinite(b)) ?? [];
+  if (!load || bounds.length < 3 || !t.columns.some((c) => c.name === load.column)) return [''];
+  const col = quoteIdent(load.column);
+  return bounds.slice(0, -1).map((lo, i) => {
+    const last = i === bounds.length - 2;
+    const range = `${i === 0 ? '' : `${col} >= ${quoteLiteral(lo)} AND `}${last ? '' : `${col} < ${quoteLiteral(bounds[i + 1])}`}`;
+    // The first slice also takes the rows the column says nothing about.
+    if (i === 0) return ` WHERE ${range ? `${range} OR ` : ''}${col} IS NULL`;
+    return range ? ` WHERE ${range}` : '';
+  });
+}
+
+/** How far the loading of a large table into memory has come (null: nothing loading). */
+export type LoadState = { table: string; done: number; total: number } | null;
+let load: LoadState = null;
+const loadListeners = new Set<(s: LoadState) => void>();
+
+function reportLoad(s: LoadState): void {
+  load = s;
+  for (const fn of loadListeners) fn(s);
+}
+
+export function onLoad(fn: (s: LoadState) => void): () => void {
+  loadListeners.add(fn);
+  fn(load);
+  return () => loadListeners.delete(fn);
 }

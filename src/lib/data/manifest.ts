@@ -25,6 +25,11 @@ export interface TableInfo {
   label: Bilingual;
   description: Bilingual;
   columns: ColumnInfo[];
+  /**
+   * Large tables: the bounds of `column` (which the file is sorted by) that split its loading into
+   * memory into slices, b0 <= ... <= bn, so progress can be shown after each slice.
+   */
+  load?: { column: string; bounds: number[] };
 }
 
 export interface Manifest {
@@ -32,6 +37,8 @@ export interface Manifest {
   dataVersion: string;
   source?: { title_zh: string; title_en: string; publisher: string; date: string; file: string };
   tables: TableInfo[];
+  /** Answers to the first-paint queries over these tables (scale data), keyed by SQL text. */
+  firstPaint?: { answers: Record<string, Record<string, unknown>[]> };
 }
 
 /** Reads a manifest and checks the parts the app relies on, with an error that names the URL. */

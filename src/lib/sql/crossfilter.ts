@@ -54,17 +54,53 @@ export function summarySql(x: CrossTable, sels: Selections): string {
   return `SELECT ${totals(x.measure)} FROM ${quoteIdent(x.table)} ${whereExcept(x.dims, sels)}`;
 }
 
-/** Counts of view `target` per fine bin of the brushed view `brushed` (k, b, n), for its data cube. */
-export function cubeSql(x: CrossTable, sels: Selections, target: string, brushed: string): string {
-  const b = dimOf(x, brushed);
-  if (b.kind !== 'interval') throw new Error(`${brushed} is not brushable`);
-  const where = whereExcept(x.dims, sels, target, brushed);
-  return `SELECT ${keyExpr(dimOf(x, target))} AS k, ${b.bin} AS b, count(*)::INTEGER AS n FROM ${quoteIdent(x.table)} ${where} GROUP BY ALL`;
+/** One cube of `allCubesSql`: the counts of view `target` per fine bin of `brushed` ('*' = totals). */
+export interface CubePart {
+  brushed: string;
+  target: string;
+  /** grouping_id of its grouping set. */
+  g: number;
+  /** Column holding its key (null for the totals), its bin, and its measures. */
+  key: string | null;
+  bin: string;
+  measures: string[];
 }
 
-/** The selection's totals per fine bin of the brushed view (b, n, s, q), for its data cube. */
-export function summaryCubeSql(x: CrossTable, sels: Selections, brushed: string): string {
-  const b = dimOf(x, brushed);
-  if (b.kind !== 'interval') throw new Error(`${brushed} is not brushable`);
-  return `SELECT ${b.bin} AS b, ${totals(x.measure)} FROM ${quoteIdent(x.table)} ${whereExcept(x.dims, sels, brushed)} GROUP BY ALL`;
+/**
+ * Every data cube of every brushable view in one scan: a grouping set (target key, brushed bin) per
+ * pair and (brushed bin) for the totals, each counted under the selections of the views other than
+ * the two (FILTER clauses), so the cubes stay exact whatever else is selected.
+ */
+export function allCubesSql(x: CrossTable, sels: Selections): { sql: string; parts: CubePart[] } {
+  const brushable = x.dims.filter((d) => d.kind === 'interval');
+  const keys = x.dims.map((d, i) => ({ id: d.id, expr: keyExpr(d), col: `k${i}` }));
+  const bins = brushable.map((d, i) => ({ id: d.id, expr: d.kind === 'interval' ? d.bin : '', col: `b${i}` }));
+  // grouping_id over the keys then the bins: a bit is set for each expression left out of the set.
+  const exprs = [...keys.map((k) => k.expr), ...bins.map((b) => b.expr)];
+  const gid = (present: string[]) => exprs.reduce((g, e, i) => (present.includes(e) ? g : g | (1 << (exprs.length - 1 - i))), 0);
+  const m = quoteIdent(x.measure);
+  const filtered = (agg: string, ...except: string[]) => {
+    const where = whereExcept(x.dims, sels, ...except);
+    return where ? `${agg} FILTER (${where})` : agg;
+  };
+  const sets: string[] = [];
+  const aggs: string[] = [];
+  const parts: CubePart[] = [];
+  for (const b of bins) {
+    for (const k of keys) {
+      if (k.id === b.id) continue;
+      const n = `n_${k.col}_${b.col}`;
+      sets.push(`(${k.expr}, ${b.expr})`);
+      aggs.push(`${filtered('count(*)', k.id, b.id)}::INTEGER AS ${n}`);
+      parts.push({ brushed: b.id, target: k.id, g: gid([k.expr, b.expr]), key: k.col, bin: b.col, measures: [n] });
+    }
+    const [n, s, q] = ['n', 's', 'q'].map((v) => `${v}_${b.col}`);
+    sets.push(`(${b.expr})`);
+    aggs.push(`${filtered('count(*)', b.id)}::DOUBLE AS ${n}`, `${filtered(`sum(${m})`, b.id)}::DOUBLE AS ${s}`, `${filtered(`sum(${m}::DOUBLE * ${m})`, b.id)}::DOUBLE AS ${q}`);
+    parts.push({ brushed: b.id, target: '*', g: gid([b.expr]), key: null, bin: b.col, measures: [n, s, q] });
+  }
+  const sql =
+    `SELECT ${[...keys.map((k) => `${k.expr} AS ${k.col}`), ...bins.map((b) => `${b.expr} AS ${b.col}`)].join(', ')}, ` +
+    `grouping_id(${exprs.join(', ')})::INTEGER AS g, ${aggs.join(', ')} FROM ${quoteIdent(x.table)} GROUP BY GROUPING SETS (${sets.join(', ')})`;
+  return { sql, parts };
 }

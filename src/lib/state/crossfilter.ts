@@ -1,7 +1,7 @@
 import type { Engine, Row } from '../engine';
 import { isSuperseded, toRows } from '../engine';
 import { allViewsSql, groupingOf, isActive, summarySql, viewSql, whereExcept, type CrossTable, type Selection, type Selections } from '../sql';
-import { answerFromCube, buildActiveCube, cubeBasis, type ActiveCube } from './preagg';
+import { answerFromCube, buildAllCubes, cubeBasis, type ActiveCube } from './preagg';
 import { SelectionStore } from './selection-store';
 
 /** Counts of one linked view: category key or display-bin index, and the number of firms. */
@@ -31,6 +31,16 @@ export type Derived = (where: string) => string;
 
 type Listener<T> = (value: T) => void;
 
+interface DerivedEntry {
+  build: Derived;
+  listeners: Set<Listener<{ rows: Row[]; seq: number }>>;
+  /** The rows last delivered and their JSON: an identical answer is not delivered again. */
+  last: { rows: Row[]; seq: number; json: string } | null;
+}
+
+/** Same rows as before: the first paint's answer, now from the engine, changes nothing on screen. */
+const same = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.stringify(b);
+
 const sameSel = (a: Selection | undefined, b: Selection | undefined): boolean => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
 
 
@@ -51,8 +61,10 @@ export class Crossfilter {
   /** Answers the page already has (the build's first paint), until the engine has the data. */
   #first: ((sql: string) => Row[] | undefined) | null = null;
   #error: string | null = null;
-  #derived = new Map<string, { build: Derived; listeners: Set<Listener<{ rows: Record<string, unknown>[]; seq: number }>> }>();
-  #cube: ActiveCube | null = null;
+  #derived = new Map<string, DerivedEntry>();
+  /** Data cubes by brushed dimension; one answers only while the other views' selections are its basis. */
+  #cubes = new Map<string, ActiveCube>();
+  /** Selections the cubes being built are for (one build at a time). */
   #building: string | null = null;
   /** False until the first refresh: the table may not exist before the data is registered. */
   #started = false;
@@ -135,14 +147,22 @@ export class Crossfilter {
   #firstDerived(id: string): void {
     const entry = this.#derived.get(id);
     const rows = entry && this.#first?.(entry.build(''));
-    if (entry && rows) for (const fn of entry.listeners) fn({ rows, seq: this.#store.seq });
+    if (entry && rows) this.#deliver(entry, rows, this.#store.seq);
+  }
+
+  #deliver(entry: DerivedEntry, rows: Row[], seq: number): void {
+    const json = JSON.stringify(rows);
+    if (entry.last?.json === json) return;
+    entry.last = { rows, seq, json };
+    for (const fn of entry.listeners) fn({ rows, seq });
   }
 
   /** Registers a query that follows the full selection; it runs on every change until removed. */
   derive(id: string, build: Derived, fn: Listener<{ rows: Record<string, unknown>[]; seq: number }>): () => void {
-    const entry = this.#derived.get(id) ?? { build, listeners: new Set() };
+    const entry: DerivedEntry = this.#derived.get(id) ?? { build, listeners: new Set(), last: null };
     entry.build = build;
     entry.listeners.add(fn);
+    if (entry.last) fn({ rows: entry.last.rows, seq: entry.last.seq });
     this.#derived.set(id, entry);
     if (this.#started) this.#runDerived(id, this.#store.seq);
     else this.#firstDerived(id);
@@ -162,7 +182,7 @@ export class Crossfilter {
   refresh(sels: Selections = this.#store.current): void {
     this.#started = true;
     this.#first = null;
-    this.#cube = null;
+    this.#cubes.clear();
     const { seq } = this.#store.set(sels);
     this.#base.clear();
     const filtered = Object.values(sels).some(isActive);
@@ -173,6 +193,8 @@ export class Crossfilter {
       this.#querySummary(seq);
     }
     for (const id of this.#derived.keys()) this.#runDerived(id, seq);
+    // Queued after the views' queries: the cubes are ready before the pointer reaches a histogram.
+    this.#buildCubes();
   }
 
   /**
@@ -195,12 +217,16 @@ export class Crossfilter {
         .map((r) => ({ key: r[`k${i}`] as string | number, n: Number(r.n) }))
         .sort((a, b) => b.n - a.n || String(a.key).localeCompare(String(b.key)));
       this.#base.set(d.id, out);
-      if (answer) this.#emit(d.id, { rows: out, seq, fromCube: false, base: out });
-      else this.#reemit(d.id, this.#results.get(d.id)?.seq ?? seq);
+      const shown = this.#results.get(d.id);
+      // The engine's answer after the first paint is the same rows: nothing to draw again.
+      if (answer && !(shown && same(shown.rows, out) && same(shown.base, out))) this.#emit(d.id, { rows: out, seq, fromCube: false, base: out });
+      else if (!answer) this.#reemit(d.id, shown?.seq ?? seq);
     });
     if (!answer) return;
     const total = rows.find((r) => r.g === all);
-    this.#emitSummary({ count: Number(total?.n ?? 0), output: Number(total?.s ?? 0), sumsq: Number(total?.q ?? 0), seq });
+    const summary = { count: Number(total?.n ?? 0), output: Number(total?.s ?? 0), sumsq: Number(total?.q ?? 0) };
+    const shownSummary = this.#summary;
+    if (!(shownSummary && same([shownSummary.count, shownSummary.output, shownSummary.sumsq], [summary.count, summary.output, summary.sumsq]))) this.#emitSummary({ ...summary, seq });
   }
 
   /**
@@ -211,11 +237,9 @@ export class Crossfilter {
     const { prev, seq } = this.#store.set(sels, at);
     if (!this.#started) return seq;
     const changed = this.dims.filter((d) => !sameSel(prev[d.id], sels[d.id])).map((d) => d.id);
-    const cube = this.#cube;
-    if (cube && changed.some((id) => id !== cube.dim)) this.#cube = null;
-
-    if (this.#cube && changed.every((id) => id === this.#cube!.dim)) {
-      this.#answerFromCube(this.#cube, seq);
+    const cube = changed.length === 1 ? this.#validCube(changed[0]) : null;
+    if (cube) {
+      this.#answerFromCube(cube, seq);
     } else {
       for (const d of this.dims) {
         // A view's counts depend only on the other views' selections.
@@ -226,32 +250,46 @@ export class Crossfilter {
     }
     // The firm table and the concentration measures scan every selected row: during a drag they
     // wait for the release instead of queueing a scan per frame in front of the linked views.
-    if (derived) for (const id of this.#derived.keys()) this.#runDerived(id, seq);
+    if (derived) {
+      for (const id of this.#derived.keys()) this.#runDerived(id, seq);
+      // A settled change makes the other views' cubes stale: build them again, all in one scan.
+      this.#buildCubes();
+    }
     return seq;
   }
 
-  /** Builds the data cube for a brushable view (on pointer enter or focus), unless one is ready. */
-  async activate(dimId: string): Promise<void> {
-    const dim = this.dims.find((d) => d.id === dimId);
-    if (!this.preagg || !this.#started || !dim || dim.kind !== 'interval') return;
-    const basis = cubeBasis(this.x, this.#store.current, dimId);
-    if ((this.#cube?.dim === dimId && this.#cube.basis === basis) || this.#building === basis + dimId) return;
-    this.#building = basis + dimId;
-    this.#pending++;
-    try {
-      const cube = await buildActiveCube(this.engine, this.x, this.#store.current, dimId);
-      // Selections elsewhere may have moved while the cube was being built; then it answers nothing.
-      if (cubeBasis(this.x, this.#store.current, dimId) === cube.basis) this.#cube = cube;
-    } catch (err) {
-      if (!isSuperseded(err)) console.warn('data cube not built:', (err as Error).message);
-    } finally {
-      this.#building = null;
-      this.#done();
-    }
+  /** Makes sure a brushable view has a data cube (pointer enter or focus): usually it is ready. */
+  activate(dimId: string): Promise<void> {
+    return this.#validCube(dimId) ? Promise.resolve() : this.#buildCubes();
   }
 
-  get cubeDim(): string | null {
-    return this.#cube?.dim ?? null;
+  /** True when brushing `dimId` is answered from a data cube under the current selections. */
+  hasCube(dimId: string): boolean {
+    return this.#validCube(dimId) !== null;
+  }
+
+  #validCube(dimId: string): ActiveCube | null {
+    const cube = this.#cubes.get(dimId);
+    return cube && cube.basis === cubeBasis(this.x, this.#store.current, dimId) ? cube : null;
+  }
+
+  /** Builds the data cube of every brushable view whose cube is stale, in one scan (see allCubesSql). */
+  async #buildCubes(): Promise<void> {
+    const sels = this.#store.current;
+    const key = JSON.stringify(sels);
+    const stale = this.dims.some((d) => d.kind === 'interval' && !this.#validCube(d.id));
+    if (!this.preagg || !this.#started || !stale || this.#building === key) return;
+    this.#building = key;
+    this.#pending++;
+    try {
+      // Selections may move while the cubes are built: each is kept only if its basis still holds.
+      for (const [dim, cube] of await buildAllCubes(this.engine, this.x, sels)) this.#cubes.set(dim, cube);
+    } catch (err) {
+      if (!isSuperseded(err)) console.warn('data cubes not built:', (err as Error).message);
+    } finally {
+      if (this.#building === key) this.#building = null;
+      this.#done();
+    }
   }
 
   #answerFromCube(cube: ActiveCube, seq: number): void {
@@ -319,9 +357,6 @@ export class Crossfilter {
     const entry = this.#derived.get(id);
     if (!entry) return;
     const sql = entry.build(whereExcept(this.dims, this.#store.current));
-    this.#track(this.engine.query(sql, { key: `cf:derived:${id}`, cache: true }), (t) => {
-      const rows = toRows(t);
-      for (const fn of entry.listeners) fn({ rows, seq });
-    });
+    this.#track(this.engine.query(sql, { key: `cf:derived:${id}`, cache: true }), (t) => this.#deliver(entry, toRows(t), seq));
   }
 }

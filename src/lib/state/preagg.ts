@@ -5,7 +5,7 @@
  */
 import type { Engine } from '../engine';
 import { toRows } from '../engine';
-import { cubeSql, isActive, summaryCubeSql, type CrossTable, type Selections } from '../sql';
+import { allCubesSql, isActive, type CrossTable, type Selections } from '../sql';
 import { buildCube, cubeTotals, type Cube } from './cube';
 
 export interface ActiveCube {
@@ -28,19 +28,6 @@ export interface CubeAnswer {
 export const cubeBasis = (x: CrossTable, sels: Selections, dimId: string): string =>
   JSON.stringify(x.dims.filter((d) => d.id !== dimId).map((d) => sels[d.id] ?? null));
 
-/** Builds the cube of brushed dimension `dimId` under the other views' selections (one query per view). */
-export async function buildActiveCube(engine: Engine, x: CrossTable, sels: Selections, dimId: string): Promise<ActiveCube> {
-  const views = new Map<string, Cube>();
-  for (const target of x.dims) {
-    if (target.id === dimId) continue;
-    const rows = toRows(await engine.query(cubeSql(x, sels, target.id, dimId)));
-    views.set(target.id, buildCube(rows.map((r) => ({ k: r.k as string | number, b: r.b as number | null, m: [Number(r.n)] }))));
-  }
-  const srows = toRows(await engine.query(summaryCubeSql(x, sels, dimId)));
-  const summary = buildCube(srows.map((r) => ({ k: '*', b: r.b as number | null, m: [Number(r.n), Number(r.s ?? 0), Number(r.q ?? 0)] })), 3);
-  return { dim: dimId, basis: cubeBasis(x, sels, dimId), views, summary };
-}
-
 /** What the cube says for the brushed dimension's current selection. */
 export function answerFromCube(cube: ActiveCube, sels: Selections): CubeAnswer {
   const sel = sels[cube.dim];
@@ -52,4 +39,29 @@ export function answerFromCube(cube: ActiveCube, sels: Selections): CubeAnswer {
   }
   const [count, output, sumsq] = [0, 1, 2].map((m) => cubeTotals(cube.summary, range, m)[0] ?? 0);
   return { views, totals: { count, output, sumsq } };
+}
+
+/**
+ * The cubes of every brushable view from one scan (see allCubesSql): built when the data is in and
+ * after each settled change, so the pointer finds them ready.
+ */
+export async function buildAllCubes(engine: Engine, x: CrossTable, sels: Selections): Promise<Map<string, ActiveCube>> {
+  const { sql, parts } = allCubesSql(x, sels);
+  const rows = toRows(await engine.query(sql, { key: 'cf:cubes' }));
+  const cubes = new Map<string, ActiveCube>();
+  for (const brushed of new Set(parts.map((p) => p.brushed))) {
+    const views = new Map<string, Cube>();
+    let summary: Cube | null = null;
+    for (const p of parts.filter((q) => q.brushed === brushed)) {
+      const mine = rows.filter((r) => r.g === p.g);
+      const cube = buildCube(
+        mine.map((r) => ({ k: p.key ? (r[p.key] as string | number) : '*', b: r[p.bin] as number | null, m: p.measures.map((c) => Number(r[c] ?? 0)) })),
+        p.measures.length,
+      );
+      if (p.key) views.set(p.target, cube);
+      else summary = cube;
+    }
+    cubes.set(brushed, { dim: brushed, basis: cubeBasis(x, sels, brushed), views, summary: summary! });
+  }
+  return cubes;
 }
