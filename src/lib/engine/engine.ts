@@ -1,5 +1,5 @@
 import type { Table } from 'apache-arrow';
-import { openDuckDB, type DuckConnection, type LoadProgress } from './duckdb';
+import type { DuckConnection, LoadProgress } from './duckdb';
 import { SupersededError, toEngineError } from './errors';
 
 export type EngineStatus =
@@ -18,6 +18,13 @@ export interface QueryOptions {
 }
 
 const CACHE_LIMIT = 256;
+
+/**
+ * DuckDB-WASM's API and Apache Arrow (about 50 KiB compressed) load in a chunk of their own, fetched
+ * as soon as the engine starts but off the first paint's path: the page draws from the build's
+ * answers without them.
+ */
+const openLazily = (onProgress: (p: LoadProgress) => void): Promise<DuckConnection> => import('./duckdb').then((m) => m.openDuckDB(onProgress));
 
 /** A read that failed on the way (a dropped connection, an aborted range request), worth trying again. */
 export const isTransient = (err: unknown): boolean =>
@@ -53,7 +60,7 @@ export class Engine {
   #epoch = 0;
   #recover: ((conn: DuckConnection) => Promise<void>) | null = null;
 
-  constructor(private readonly open: (p: (p: LoadProgress) => void) => Promise<DuckConnection> = openDuckDB) {}
+  constructor(private readonly open: (p: (p: LoadProgress) => void) => Promise<DuckConnection> = openLazily) {}
 
   get status(): EngineStatus {
     return this.#status;
