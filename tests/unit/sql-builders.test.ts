@@ -19,6 +19,7 @@ import {
   type Selections,
 } from '../../src/lib/sql';
 import { openWasmDb, type WasmDb } from '../helpers/wasm-db';
+import { loadSlices } from '../../src/lib/data/catalog';
 
 let db: WasmDb;
 beforeAll(async () => {
@@ -137,4 +138,20 @@ describe('catalog questions', () => {
     stmt.close();
     expect(t.numRows).toBeGreaterThan(5);
   });
+});
+
+describe('loadSlices (a large table loaded into memory slice by slice)', () => {
+  const t = (bounds: number[]) => ({ load: { column: 'output_2022', bounds }, columns: [{ name: 'output_2022', type: 'DOUBLE' }] }) as Parameters<typeof loadSlices>[0];
+  it.each([
+    [[0, 100, 1000, 1e9]],
+    [[-1, 5000, 1e12]],
+    [[0, 50, 100, 500, 1000, 5000, 1e4, 1e12]],
+  ])('bounds %j: every firm, nulls included, falls in exactly one slice', (bounds) => {
+    const slices = loadSlices(t(bounds));
+    expect(slices).toHaveLength(bounds.length - 1);
+    const per = slices.map((w) => db.query<{ n: number }>(`SELECT count(*)::INTEGER AS n FROM (SELECT NULL::DOUBLE AS output_2022 UNION ALL SELECT output_2022 FROM firms)${w}`)[0].n);
+    const [{ n }] = db.query<{ n: number }>('SELECT count(*)::INTEGER + 1 AS n FROM firms');
+    expect(per.reduce((a, b) => a + b, 0)).toBe(n);
+  });
+  it('no usable bounds: one statement', () => expect(loadSlices(t([1, 2]))).toEqual(['']));
 });

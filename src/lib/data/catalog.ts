@@ -214,8 +214,10 @@ export function loadSlices(t: Pick<TableInfo, 'load' | 'columns'>): string[] {
   if (!load || bounds.length < 3 || !t.columns.some((c) => c.name === load.column)) return [''];
   const col = quoteIdent(load.column);
   return bounds.slice(0, -1).map((lo, i) => {
-    const last = i === bounds.length - 2;
-    const range = `${i === 0 ? '' : `${col} >= ${quoteLiteral(lo)} AND `}${last ? '' : `${col} < ${quoteLiteral(bounds[i + 1])}`}`;
+    const conds = [];
+    if (i > 0) conds.push(`${col} >= ${quoteLiteral(lo)}`);
+    if (i < bounds.length - 2) conds.push(`${col} < ${quoteLiteral(bounds[i + 1])}`);
+    const range = conds.join(' AND ');
     // The first slice also takes the rows the column says nothing about.
     if (i === 0) return ` WHERE ${range ? `${range} OR ` : ''}${col} IS NULL`;
     return range ? ` WHERE ${range}` : '';
