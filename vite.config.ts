@@ -1,11 +1,13 @@
 import { defineConfig, type Plugin } from 'vite';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
+import { VitePWA } from 'vite-plugin-pwa';
 import { readFileSync, readdirSync, writeFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { brotliCompressSync, gzipSync, constants } from 'node:zlib';
 // @ts-expect-error plain JS module shared with tests and benchmarks
 import { staticHandler } from './scripts/serve.mjs';
 import { firstPaintPlugin } from './scripts/first-paint';
+import { contentSecurityPolicy } from './src/lib/data/origins';
 
 const DATA_DIR = resolve('data');
 const DATA_FILES = /\.(parquet|json)$/;
@@ -40,6 +42,21 @@ function bundledData(): Plugin {
 }
 
 /**
+ * dist/embed.html: the same page as index.html, which the Embed dialog's snippets open, so that a host
+ * can send frame-ancestors for the dashboard and not for embeds (README, "Deploying").
+ */
+function embedPage(): Plugin {
+  return {
+    name: 'jianghai-embed-page',
+    apply: 'build',
+    writeBundle(options) {
+      const dir = options.dir ?? 'dist';
+      writeFileSync(join(dir, 'embed.html'), readFileSync(join(dir, 'index.html')));
+    },
+  };
+}
+
+/**
  * Writes .br and .gz next to each text and wasm asset, for hosts that serve precompressed files
  * (the wasm module is 17 MiB raw, 2.6 MiB brotli).
  */
@@ -67,17 +84,67 @@ function precompress(): Plugin {
   };
 }
 
-/** The data= origins the deployment accepts, written into index.html (see the README, "Deploying"). */
+/**
+ * The data= origins the deployment accepts, written into index.html (see the README, "Deploying"),
+ * and the Content-Security-Policy that follows from them. The dev server runs without the policy:
+ * Vite's client needs a WebSocket and inline updates.
+ */
 function dataOrigins(): Plugin {
   const value = (process.env.JIANGHAI_DATA_ORIGINS ?? '*').trim() || '*';
   if (/[<>"&]/.test(value)) throw new Error(`JIANGHAI_DATA_ORIGINS must be "*" or a space-separated list of origins, not ${value}`);
-  return { name: 'jianghai-data-origins', transformIndexHtml: (html) => html.replace('%JIANGHAI_DATA_ORIGINS%', value) };
+  const csp = contentSecurityPolicy(value);
+  return {
+    name: 'jianghai-data-origins',
+    transformIndexHtml: (html, ctx) =>
+      html
+        .replace('%JIANGHAI_DATA_ORIGINS%', value)
+        .replace(/<meta http-equiv="Content-Security-Policy"[^>]*>\n?\s*/, (tag) => (ctx.server ? '' : tag.replace('%JIANGHAI_CSP%', csp))),
+  };
+}
+
+/**
+ * Installable and offline (src/sw.ts): Workbox precaches the app shell, every view's chunk, the
+ * engine and the bundled data with a revision per file. Only the engine bundle for browsers with wasm
+ * exceptions (every current one) is precached; the other (17 MiB more) still loads from the network.
+ */
+function offline(): Plugin[] {
+  return VitePWA({
+    strategies: 'injectManifest',
+    srcDir: 'src',
+    filename: 'sw.ts',
+    registerType: 'prompt',
+    // main.ts registers it, after the first load (lib/offline).
+    injectRegister: false,
+    includeManifestIcons: false,
+    injectManifest: {
+      globPatterns: ['**/*.{html,js,css,wasm,json,parquet,png,svg,webmanifest}'],
+      globIgnores: ['**/*.br', '**/*.gz', 'assets/duckdb-mvp-*', 'assets/duckdb-browser-mvp.worker-*'],
+      maximumFileSizeToCacheInBytes: 32 * 1024 * 1024,
+    },
+    manifest: {
+      name: '江海区新一代电子信息产业集群 · Jianghai electronic-information cluster',
+      short_name: '江海电子信息',
+      description: '江海区新一代电子信息产业集群统计仪表盘 · Jianghai electronic-information cluster dashboard',
+      lang: 'zh-CN',
+      start_url: './',
+      scope: './',
+      display: 'standalone',
+      background_color: '#ffffff',
+      theme_color: '#0b5cad',
+      icons: [
+        { src: 'icons/icon-192.png', sizes: '192x192', type: 'image/png' },
+        { src: 'icons/icon-512.png', sizes: '512x512', type: 'image/png' },
+        { src: 'icons/maskable-512.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' },
+        { src: 'icons/icon.svg', sizes: 'any', type: 'image/svg+xml' },
+      ],
+    },
+  });
 }
 
 export default defineConfig({
   // Relative base: dist/ works from any sub-path of any static host.
   base: './',
-  plugins: [svelte(), bundledData(), precompress(), dataOrigins(), firstPaintPlugin(DATA_DIR)],
+  plugins: [svelte(), bundledData(), embedPage(), precompress(), dataOrigins(), firstPaintPlugin(DATA_DIR), offline()],
   resolve: { alias: { $data: DATA_DIR } },
   build: {
     target: 'es2022',

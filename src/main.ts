@@ -7,6 +7,7 @@ import { CHARTS, chartById, chartQuery } from './lib/charts/registry';
 import { useFirstPaint } from './lib/charts/first-paint';
 import { firstAnswer } from './lib/data/answers';
 import { parseHash } from './lib/state/url';
+import { startServiceWorker } from './lib/offline/service-worker.svelte';
 import './app.css';
 
 // Start the worker and the data registration now, in parallel with the first paint: the KPI tiles
@@ -62,3 +63,6 @@ window.__jianghai = {
 
 const foreign = asked && !refused ? check?.foreign ?? null : null;
 mount(App, { target: document.getElementById('app')!, props: { dataReady, engineFree, smallJson, foreign, refused } });
+
+// Offline support installs after the data is in (or has failed): it never competes with the first load.
+dataReady.finally(() => startServiceWorker({ install: route.view !== 'embed' })).catch(() => undefined);

@@ -110,20 +110,31 @@ export async function coldLoad(server, url) {
       const nav = performance.getEntriesByType('navigation')[0];
       return { ...window.__milestones, dcl: nav.domContentLoadedEventEnd, load: nav.loadEventEnd };
     });
+    const doneAt = Date.now();
     if (m.alert) throw new Error(`the page showed an alert: ${m.alert}`);
     // The server logs a request when it has written the last byte, just before the browser reports it finished.
     await waitUntil(() => server.log.length - mark >= finished, 5_000);
-    const log = server.log.slice(mark);
+    // The load ends when every chart and the engine are in; what the service worker fetches to install
+    // itself (it starts once the data is in) belongs to no load and is left out.
+    const log = server.log.slice(mark).filter((e) => e.t <= doneAt);
     // `at`: when the server received the request, in ms after the first request of the load.
     const start = Math.min(...log.map((e) => e.t));
     const requests = log.map(({ t, method, path, status, bytes, enc, range }) => ({ at: t - start, method, path, status, bytes, enc, range }));
     const chartMs = Object.fromEntries(Object.entries(m.t).filter(([k]) => k.startsWith('chart:')).map(([k, v]) => [k.slice(6), round(v)]));
     const rss = await rendererMiB(browser);
-    // A second visit in the same browser: its HTTP cache (and service worker, when the build has one).
-    await page.goto(`${url.split('#')[0]}?repeat#${url.split('#')[1] ?? '/'}`, { waitUntil: 'commit' });
-    await page.waitForFunction(done, null, { timeout: 60_000 });
-    const repeat = await page.evaluate(() => window.__milestones.t.allCharts ?? null);
-    return { ms: { dcl: round(m.dcl), ...Object.fromEntries(MILESTONES.map((k) => [k, round(m.t[k] ?? null)])), repeatAllCharts: round(repeat) }, chartMs, charts: m.charts, requests, rendererMiB: rss, errors };
+    // A second visit in the same browser, once the service worker has installed: what a reader who
+    // comes back sees; then one more with the network off.
+    await page.waitForFunction(() => navigator.serviceWorker?.controller?.state === 'activated', null, { timeout: 60_000 });
+    const again = async (tag) => {
+      await page.goto(`${url.split('#')[0]}?${tag}#${url.split('#')[1] ?? '/'}`, { waitUntil: 'commit' });
+      await page.waitForFunction(done, null, { timeout: 60_000 });
+      return page.evaluate(() => window.__milestones.t.allCharts ?? null);
+    };
+    const repeat = await again('repeat');
+    await context.setOffline(true);
+    const offline = await again('offline');
+    const ms = { dcl: round(m.dcl), ...Object.fromEntries(MILESTONES.map((k) => [k, round(m.t[k] ?? null)])), repeatAllCharts: round(repeat), offlineAllCharts: round(offline) };
+    return { ms, chartMs, charts: m.charts, requests, rendererMiB: rss, errors };
   } finally {
     await browser.close();
   }
@@ -151,9 +162,10 @@ export default {
     dataReady: "window.__jianghai.ready resolved (the app's own dataset-registered promise; no paint)",
     firstChart: 'first figure.chart with data-state=ready and a mark (any element of class mark: rect bars, path curves), painted',
     allCharts: 'every figure.chart ready with marks, painted',
-    repeatAllCharts: 'a second visit of the same URL (plus ?repeat, so it is a new document) in the same browser: every chart painted',
+    repeatAllCharts: 'a second visit of the same URL (plus ?repeat, so it is a new document) in the same browser, once its service worker is active: every chart painted',
+    offlineAllCharts: 'a third visit with the network off (context.setOffline): every chart painted, from the service worker',
     paintOverEngine: 'allCharts / engine, per run: how early every chart is on screen compared with the engine being ready',
-    transferBytes: 'bytes the server sent for the load (response bodies, precompressed br/gzip where the browser accepts it, 206 ranges as sent)',
+    transferBytes: 'bytes the server sent for the load until every chart and the engine are in (response bodies, precompressed br/gzip where the browser accepts it, 206 ranges as sent); the service worker installs later',
     rendererMiB: 'resident memory of the largest renderer process after all charts are drawn (ps rss)',
   },
   async run({ server, runs, warmup = 1 }) {
@@ -161,7 +173,7 @@ export default {
     for (let i = 0; i < warmup; i++) await coldLoad(server, url);
     const samples = [];
     for (let i = 0; i < runs; i++) samples.push(await coldLoad(server, url));
-    const ms = Object.fromEntries(['dcl', ...MILESTONES, 'repeatAllCharts'].map((k) => [k, summary(samples.map((s) => s.ms[k]))]));
+    const ms = Object.fromEntries(['dcl', ...MILESTONES, 'repeatAllCharts', 'offlineAllCharts'].map((k) => [k, summary(samples.map((s) => s.ms[k]))]));
     // Painted before the engine: every chart's time over the engine's, run by run.
     const paintOverEngine = summary(samples.map((s) => (s.ms.allCharts && s.ms.engine ? round(s.ms.allCharts / s.ms.engine, 2) : null)));
     const bytes = samples.map((s) => s.requests.filter((r) => r.method === 'GET').reduce((a, r) => a + r.bytes, 0));
@@ -192,7 +204,7 @@ export default {
     return [
       table(['milestone (ms)', 'median', 'p95', 'min', 'max'], rows),
       '',
-      `every chart painted at ${r.paintOverEngine?.median} of the time the engine is ready (median of runs); a repeat visit draws every chart in ${r.ms.repeatAllCharts?.median} ms`,
+      `every chart painted at ${r.paintOverEngine?.median} of the time the engine is ready (median of runs); a repeat visit draws every chart in ${r.ms.repeatAllCharts?.median} ms, offline in ${r.ms.offlineAllCharts?.median} ms`,
       `transferred per cold load: ${kib(r.transferBytes.median)} KiB in ${r.requests.median} requests (median); renderer ${r.rendererMiB.median} MiB`,
       table(['kind', 'requests', 'KiB sent'], kinds),
       ...r.samples.flatMap((s, i) => s.errors.map((e) => `run ${i + 1} logged an error: ${e}`)),

@@ -23,7 +23,8 @@ export default {
   async run({ server, reps, warmupReps = 3 }) {
     const browser = await launchChromium();
     try {
-      const page = await browser.newPage({ viewport: VIEWPORT });
+      // Measured here is interaction, not the service worker's install (the cold section has it).
+      const page = await browser.newPage({ viewport: VIEWPORT, serviceWorkers: 'block' });
       await page.goto(`${server.url}#/`);
       const hooked = await page.waitForFunction(() => document.readyState === 'complete' && (window.__jianghai ? 'yes' : 'no'));
       if ((await hooked.jsonValue()) !== 'yes') throw new Error(HOOK_MISSING);

@@ -70,7 +70,7 @@ test('the snippet from the Embed dialog, pasted in an article, sizes its iframe 
     await open(`#/?lang=en&segment=${AUTOMOTIVE}`);
     await chartsReady(page);
     const { snippet, src, preview } = await embedSnippet(page, 'firms-by-area');
-    assert.equal(src, `${server.url}sub/dir/#/embed/firms-by-area?v=2&lang=en&segment=${AUTOMOTIVE}`, 'the snippet shows the chart in its current state');
+    assert.equal(src, `${server.url}sub/dir/embed.html#/embed/firms-by-area?v=2&lang=en&segment=${AUTOMOTIVE}`, 'the snippet shows the chart in its current state');
     assert.equal(preview, src, 'the preview shows what the snippet embeds');
 
     writeFileSync(

@@ -118,3 +118,18 @@ test('a firm view dropped in the SQL console shows an error on the firm charts, 
     await chartsReady(page, CHART_IDS);
   }),
 );
+
+test('a view whose chunk fails to load says so and offers Retry, which loads it', { timeout: TIMEOUT }, () =>
+  withPage({ allowErrors: true }, async ({ page, context, open }) => {
+    let down = true;
+    await context.route(/\/assets\/About-[^/]+\.js$/, (route) => (down ? route.abort('internetdisconnected') : route.fallback()));
+    await open('#/about?lang=en');
+    const alert = page.locator('main [role=alert]');
+    await alert.waitFor();
+    assert.match(await alert.textContent(), /could not be loaded: the network may be down, or the site was just updated/);
+    down = false;
+    await alert.getByRole('button', { name: 'Retry' }).click();
+    await page.getByRole('heading', { level: 2 }).first().waitFor();
+    assert.equal(await page.locator('main [role=alert]').count(), 0);
+  }),
+);

@@ -59,7 +59,7 @@ const HOST_HTML = `<!doctype html>
 <script>
   window.__messages = [];
   window.addEventListener('message', (e) => window.__messages.push({ origin: e.origin, data: e.data }));
-  document.getElementById('embed').src = 'sub/dir/index.html' + (location.hash || '#/embed/firms-by-segment');
+  document.getElementById('embed').src = 'sub/dir/embed.html' + (location.hash || '#/embed/firms-by-segment');
 </script>
 </body></html>
 `;
@@ -71,11 +71,13 @@ const HOST_HTML = `<!doctype html>
  *
  * `touch: true` makes the context a touch screen (hasTouch, isMobile). `origins` lists further origins
  * the page may reach (a second site serving a dataset, in the provenance tests).
+ * `serviceWorkers: 'allow'` lets the page install its service worker; other tests block it, so each of
+ * them sees the network as a first visit does and no context downloads the whole app into its cache.
  * `fn` receives { page, context, server, open(path), logSince() } where open('#/about') navigates
  * under `base` (default '/') and logSince() returns the server log entries of this test.
  */
 export async function withPage(opts, fn) {
-  const { viewport = { width: 1280, height: 900 }, server = env.server, base = '/', allowErrors = false, touch = false, origins = [] } = opts;
+  const { viewport = { width: 1280, height: 900 }, server = env.server, base = '/', allowErrors = false, touch = false, origins = [], serviceWorkers = 'block' } = opts;
   const context = await env.browser.newContext({
     viewport,
     deviceScaleFactor: 1,
@@ -84,6 +86,7 @@ export async function withPage(opts, fn) {
     locale: 'zh-CN',
     timezoneId: 'Asia/Shanghai',
     acceptDownloads: true,
+    serviceWorkers,
   });
   const errors = [];
   const foreign = new Set();

@@ -15,6 +15,7 @@ import {
   type SourceRef,
 } from '../../src/lib/data/provenance';
 import { readPreamble } from '../../src/lib/data/import/preamble';
+import { contentSecurityPolicy } from '../../src/lib/data/origins';
 import { parseDelimited } from '../../src/lib/data/import/csv';
 import { adoptUnknown, originsOf, originsOfSql, provenanceOf, recordStatement, resetRegistry, setFile, setOrigins, setView, tablesIn } from '../../src/lib/data/registry';
 import { effect, mentions } from '../../src/lib/sql';
@@ -225,5 +226,22 @@ describe('which sites a data= link may load from', async () => {
     ['never a javascript: or data: URL', '*', 'javascript:alert(1)', false, 'javascript:'],
   ] as const)('accepts %s', (_n, meta, url, accepted, foreign) => {
     expect(checkDataUrl(url, PAGE, parsePolicy(meta, PAGE))).toEqual({ accepted, foreign });
+  });
+});
+
+describe('contentSecurityPolicy (index.html, from JIANGHAI_DATA_ORIGINS)', () => {
+  const directive = (csp: string, name: string) => csp.split('; ').find((d) => d.startsWith(`${name} `));
+  it('any origin: connections anywhere, scripts and workers only from this site', () => {
+    const csp = contentSecurityPolicy('*');
+    expect(directive(csp, 'script-src')).toBe("script-src 'self' 'wasm-unsafe-eval'");
+    expect(directive(csp, 'worker-src')).toBe("worker-src 'self' blob:");
+    expect(directive(csp, 'connect-src')).toBe("connect-src 'self' * blob: data:");
+    expect(directive(csp, 'object-src')).toBe("object-src 'none'");
+  });
+  it('a list: connections only to this site and the listed origins', () => {
+    expect(directive(contentSecurityPolicy('self https://data.example.org/x/ http://10.0.0.2:8080'), 'connect-src')).toBe(
+      "connect-src 'self' https://data.example.org http://10.0.0.2:8080 blob: data:",
+    );
+    expect(directive(contentSecurityPolicy('self'), 'connect-src')).toBe("connect-src 'self' blob: data:");
   });
 });

@@ -41,3 +41,31 @@ export function checkDataUrl(url: string, pageOrigin: string, policy: OriginPoli
   const foreign = u.origin === pageOrigin ? null : u.host;
   return { accepted: policy.any || policy.origins.includes(u.origin), foreign };
 }
+
+/**
+ * The Content-Security-Policy written into index.html for a deployment's JIANGHAI_DATA_ORIGINS value:
+ * scripts only from this site (and DuckDB's wasm compiled), workers from this site, and connections
+ * only to this site and the data origins it accepts (`*`: any site, as data= links then may).
+ * Inline styles stay allowed: Svelte's templates carry style attributes. frame-ancestors cannot be set
+ * from a meta tag; the README gives the header for the host.
+ */
+export function contentSecurityPolicy(dataOrigins: string): string {
+  const words = dataOrigins.trim().split(/\s+/).filter(Boolean);
+  const connect = words.length === 0 || words.includes('*')
+    ? ['*']
+    : ["'self'", ...words.filter((w) => w !== 'self' && w !== "'self'").map((w) => new URL(w).origin)];
+  return [
+    "default-src 'self'",
+    "script-src 'self' 'wasm-unsafe-eval'",
+    "worker-src 'self' blob:",
+    `connect-src ${[...new Set(["'self'", ...connect])].join(' ')} blob: data:`,
+    "img-src 'self' data: blob:",
+    "style-src 'self' 'unsafe-inline'",
+    "font-src 'self'",
+    "frame-src 'self'",
+    "manifest-src 'self'",
+    "object-src 'none'",
+    "base-uri 'self'",
+    "form-action 'none'",
+  ].join('; ');
+}
