@@ -122,7 +122,11 @@ export async function driveOnce({ url, origin, views, brushed, linked, idle, has
     const cdp = await browser.newBrowserCDPSession();
     // Measured here is interaction, not the service worker's install (the cold section has it).
     const page = await browser.newPage({ viewport: VIEWPORT, serviceWorkers: 'block' });
-    page.on('console', (m) => { if (m.type() === 'error' || m.type() === 'warning') res.errors.push(`console.${m.type()}: ${m.text().slice(0, 300)}`); });
+    page.on('console', (m) => {
+      // Playwright says so when it blocks the service worker, as asked above; that is not the app's.
+      if (/registration blocked by Playwright/.test(m.text())) return;
+      if (m.type() === 'error' || m.type() === 'warning') res.errors.push(`console.${m.type()}: ${m.text().slice(0, 300)}`);
+    });
     page.on('pageerror', (e) => res.errors.push(`pageerror: ${e.message}`));
     page.on('request', (r) => { const u = r.url(); if (!u.startsWith(origin) && !/^(data|blob):/.test(u)) res.external.push(u); });
     await probe.installProbe(page, { views });
