@@ -97,6 +97,16 @@ ${snippet}
     assert.ok(narrow.scrollWidth <= narrow.iframe.width, `no horizontal overflow in the frame at 360 px: ${JSON.stringify(narrow)}`);
     assert.ok(narrow.scrollHeight <= narrow.iframe.height + 2, `no vertical scrolling in the narrow frame: ${JSON.stringify(narrow)}`);
     assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= 360), 'the article does not overflow either');
+
+    // A page in the frame that posts an absurd height, or another chart's, gets a sane frame.
+    const frame = page.frames().find((f) => f.url().includes('/embed/firms-by-area'));
+    const iframeHeight = () => page.evaluate(() => document.querySelector('iframe[data-jianghai-embed]').getBoundingClientRect().height);
+    await frame.evaluate(() => window.parent.postMessage({ type: 'jianghai-embed:height', chartId: 'firms-by-area', height: 1e7 }, '*'));
+    await page.waitForFunction(() => window.__posted.some((m) => m.height === 1e7));
+    assert.equal(await iframeHeight(), 5000, 'a posted 1e7 is clamped to 5,000 px');
+    await frame.evaluate(() => window.parent.postMessage({ type: 'jianghai-embed:height', chartId: 'schools', height: 300 }, '*'));
+    await page.waitForFunction(() => window.__posted.some((m) => m.chartId === 'schools'));
+    assert.equal(await iframeHeight(), 5000, 'a message naming another chart is ignored');
   });
 });
 
