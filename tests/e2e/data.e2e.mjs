@@ -384,3 +384,24 @@ test('alerts speak the page language: a refused file in Chinese', { timeout: TIM
     assert.match(await alert.textContent(), /“random\.xlsx”不是 Excel 工作簿.*另存为 \.xlsx/);
   }),
 );
+
+test('a console statement past the engine\'s memory limit says so and names the limit, and the console goes on', { timeout: TIMEOUT }, () =>
+  withPage({}, async ({ page, open }) => {
+    await open('#/sql?lang=en');
+    const editor = page.getByLabel('SQL statement');
+    const run = async (sql, done) => {
+      await editor.fill(sql);
+      await editor.press('Control+Enter');
+      await page.waitForFunction(done);
+    };
+    const status = () => /Done|rows?\b/.test(document.querySelector('.sql-status')?.textContent ?? '');
+    // The default limit (2 GB here) would take seconds to reach; the mechanism is the same at 64 MB.
+    await run("SET memory_limit = '64MB'", status);
+    await run('CREATE TABLE big AS SELECT range AS i, range::VARCHAR AS s FROM range(20000000)', () => !!document.querySelector('.sql-view [role=alert]'));
+    const alert = await page.locator('.sql-view [role=alert]').textContent();
+    assert.match(alert, /Out of Memory/);
+    assert.match(alert, /memory_limit = 64\.0MB/);
+    assert.match(alert, /narrow it or add a LIMIT/);
+    await run('SELECT 42 AS answer', () => document.querySelector('.result-table tbody td')?.textContent === '42');
+  }),
+);
