@@ -19,9 +19,9 @@ export function kindFromName(name: string): FileKind | null {
   return null;
 }
 
-export type Magic = 'parquet' | 'zip' | 'ole' | 'gzip' | 'other';
+type Magic = 'parquet' | 'zip' | 'ole' | 'gzip' | 'other';
 
-export function sniffMagic(head: Uint8Array): Magic {
+function sniffMagic(head: Uint8Array): Magic {
   const at = (...b: number[]) => b.every((x, i) => head[i] === x);
   if (at(0x50, 0x41, 0x52, 0x31)) return 'parquet';
   if (at(0x50, 0x4b, 0x03, 0x04)) return 'zip';
