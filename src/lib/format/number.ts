@@ -100,7 +100,7 @@ export interface AxisFormat {
   tick(v: number): string;
 }
 
-/** One unit per axis, chosen from the data (GUIDE style rule 10). */
+/** One unit per axis (万 or 亿, never both), chosen from the data (ARCHITECTURE.md section 4). */
 export function axisFormat(domainMax: number, lang: Lang, step?: number): AxisFormat {
   const m = pickMagnitude(domainMax, lang);
   const scaledStep = step ? step / m.div : 1;

@@ -3,7 +3,7 @@ import type { ImportProblem } from './problems';
 
 export type FileKind = 'csv' | 'tsv' | 'json' | 'parquet' | 'xlsx';
 
-/** The file input's `accept` list (GUIDE section 5). */
+/** The file input's `accept` list, a public contract (ARCHITECTURE.md section 4). */
 export const ACCEPT = '.csv,.tsv,.parquet,.xlsx,.json';
 
 export const extensionOf = (name: string): string => /\.([^./\\]+)$/.exec(name)?.[1]?.toLowerCase() ?? '';
