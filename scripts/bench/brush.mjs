@@ -10,7 +10,7 @@ import { launchChromium } from './chromium.mjs';
 import { median, round } from './stats.mjs';
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-/** The read-only peers folder (GUIDE section 7); PEERS_DIR points elsewhere when the checkout is laid out differently. */
+/** The read-only peers folder (ARCHITECTURE.md section 6); PEERS_DIR points elsewhere when the checkout is laid out differently. */
 export const PEERS = resolve(process.env.PEERS_DIR ?? join(ROOT, '..', 'shared', 'peers'));
 
 // Copied from the peer's bench.mjs: the figures are only comparable if the drags are the same.

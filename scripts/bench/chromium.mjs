@@ -1,5 +1,5 @@
 // One place for how tests and benchmarks start Chromium, so the e2e suite, the benchmark and the
-// Mosaic peer's driver all measure the same browser with the same flags (GUIDE section 3).
+// Mosaic peer's driver all measure the same browser with the same flags (ARCHITECTURE.md section 5).
 import { accessSync, constants } from 'node:fs';
 import { chromium } from 'playwright-core';
 

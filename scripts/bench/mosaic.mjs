@@ -1,4 +1,4 @@
-// The Mosaic peer (GUIDE section 7), run next to our dashboard with the same probe and settings as its
+// The Mosaic peer (ARCHITECTURE.md section 6), run next to our dashboard with the same probe and settings as its
 // own bench.mjs. shared/ is read-only in CI, so the peer is copied, installed and built under
 // bench/.cache/ (git-ignored), once per version of the peer: later runs reuse the build.
 //

@@ -1,4 +1,4 @@
-// Reading the dashboard through its DOM contract (GUIDE section 5 and the chart frame), and waiting
+// Reading the dashboard through its DOM contract (ARCHITECTURE.md section 4 and the chart frame), and waiting
 // for conditions rather than for time.
 import assert from 'node:assert/strict';
 import { CHART_IDS, expectedViews } from './expected.mjs';

@@ -14,7 +14,7 @@ export const bundledManifestUrl = (): string => new URL('data/manifest.json', do
  * value): measured at 10 M rows, a group-by over Parquet read by range requests takes 0.6–1.3 s,
  * over the in-memory table 60–80 ms, after a 2.5–3.5 s load.
  */
-export const IN_MEMORY_ROWS = 250_000;
+const IN_MEMORY_ROWS = 250_000;
 const MAX_ENUM = 255;
 
 /**

@@ -1,8 +1,6 @@
 /** Shape of data/manifest.json, written by scripts/build-data.mjs. */
 import { parseOrigin, type Bilingual, type Origin, type SourceRef } from './provenance';
 
-export type { Bilingual };
-
 export interface ColumnInfo {
   name: string;
   type: 'VARCHAR' | 'INTEGER' | 'DOUBLE' | 'BOOLEAN' | string;

@@ -144,7 +144,7 @@ export function quotesHold(vp: ViewProvenance, facts: readonly string[] | undefi
 const EN_MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
 /** "《江门日报》2023年7月7日" / "Jiangmen Daily, 7 July 2023". */
-export function citation(s: SourceRef, lang: Lang): string {
+function citation(s: SourceRef, lang: Lang): string {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s.date);
   if (lang === 'zh') {
     const date = m ? `${m[1]}年${Number(m[2])}月${Number(m[3])}日` : s.date;

@@ -55,10 +55,6 @@ export function forget(name: string): void {
   if (entries.delete(key(name))) changed();
 }
 
-export function has(name: string): boolean {
-  return entries.has(key(name));
-}
-
 /** Origins of the rows of these tables, views resolved (unknown names have none). */
 export function originsOf(names: readonly string[]): Origin[] {
   const seen = new Set<string>();

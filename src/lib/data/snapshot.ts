@@ -1,12 +1,8 @@
 import type { Row } from '../engine';
 
-/**
- * The small tables (projects, schools, Enping investments) as written by `npm run data` into
- * small.json: charts on them can draw from it without the 17 MiB engine, which is what an embed of
- * one of those charts needs. Same rows as the Parquet files, same data version.
- */
-export type SmallTables = Record<string, Row[]> & { dataVersion?: never };
-
+// The small tables (projects, schools, Enping investments) as written by `npm run data` into
+// small.json: charts on them can draw from it without the 17 MiB engine, which is what an embed of
+// one of those charts needs. Same rows as the Parquet files, same data version.
 let loading: Promise<Record<string, Row[]>> | null = null;
 
 /** Fetches small.json once, from the dataset folder of `manifestUrl`. */

@@ -1,7 +1,7 @@
 /**
  * The one module that imports `@duckdb/duckdb-wasm`, so that an engine upgrade is one change here
  * plus a test run. Pinned to 1.28.0 (DuckDB 0.9.1) because it reads Parquet without downloading an
- * extension; see GUIDE.md section 3.
+ * extension; see ARCHITECTURE.md section 5.
  */
 import * as duckdb from '@duckdb/duckdb-wasm';
 import { Table } from 'apache-arrow';

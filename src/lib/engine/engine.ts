@@ -31,7 +31,7 @@ export const isTransient = (err: unknown): boolean =>
   /NetworkError|Range request|network error|Failed to fetch|ERR_[A-Z_]+|HTTP 5\d\d|status 5\d\d|timed? ?out/i.test(err instanceof Error ? err.message : String(err));
 
 /** Waits between attempts of a failed read: short first, so one blip costs a user nothing they notice. */
-export const RETRY_DELAYS_MS = [150, 600, 2000];
+const RETRY_DELAYS_MS = [150, 600, 2000];
 
 /** Runs `fn`, again after each delay while it fails with a transient error; the last error is thrown. */
 export async function retrying<T>(fn: () => Promise<T>, delays: readonly number[] = RETRY_DELAYS_MS): Promise<T> {

@@ -45,7 +45,7 @@ export function formatMonth(ym: string, lang: Lang): string {
 }
 
 /** The qualifier word; "approx" reads 近 / "nearly" where the article itself said 近. */
-export function qualifierWord(f: Pick<Fact, 'qualifier' | 'quote' | 'value_text'>, lang: Lang): string {
+function qualifierWord(f: Pick<Fact, 'qualifier' | 'quote' | 'value_text'>, lang: Lang): string {
   switch (f.qualifier) {
     case 'over':
       return lang === 'zh' ? '超' : 'over';

@@ -45,6 +45,3 @@ const ZH: Record<string, string> = {
 export function t(lang: Lang, key: string): string {
   return lang === 'zh' ? (ZH[key] ?? key) : key;
 }
-
-/** Picks the language's side of a bilingual label. */
-export const pick = (lang: Lang, label: { zh: string; en: string }): string => label[lang];

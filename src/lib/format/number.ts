@@ -52,7 +52,7 @@ export function pickMagnitude(v: number, lang: Lang, maxDigits = 2): Magnitude {
 }
 
 /** Formats a plain number in the given magnitude with at most `maxDigits` decimals. */
-export function formatIn(v: number, m: Magnitude, maxDigits = 2): string {
+function formatIn(v: number, m: Magnitude, maxDigits = 2): string {
   const scaled = v / m.div;
   // Numbers under one in the base unit keep three significant digits instead of rounding to 0.
   const digits = m.div === 1 && Math.abs(scaled) > 0 && Math.abs(scaled) < 1
@@ -100,7 +100,7 @@ export interface AxisFormat {
   tick(v: number): string;
 }
 
-/** One unit per axis, chosen from the data (GUIDE style rule 10). */
+/** One unit per axis (万 or 亿, never both), chosen from the data (ARCHITECTURE.md section 4). */
 export function axisFormat(domainMax: number, lang: Lang, step?: number): AxisFormat {
   const m = pickMagnitude(domainMax, lang);
   const scaledStep = step ? step / m.div : 1;

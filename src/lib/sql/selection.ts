@@ -26,7 +26,7 @@ export const isActive = (sel: Selection | undefined): boolean =>
   !!sel && (sel.kind === 'points' ? sel.values.length > 0 : sel.hi > sel.lo);
 
 /** SQL predicate of one selection, or null when it filters nothing. */
-export function selectionPredicate(dim: Dim, sel: Selection | undefined): string | null {
+function selectionPredicate(dim: Dim, sel: Selection | undefined): string | null {
   if (!sel || !isActive(sel)) return null;
   if (dim.kind === 'points' && sel.kind === 'points') return `${dim.key} IN (${sel.values.map(quoteLiteral).join(', ')})`;
   if (dim.kind === 'interval' && sel.kind === 'interval') {

@@ -3,7 +3,7 @@ import { FIRM_DIMS, isActive, type Dim, type Selections } from '../sql';
 
 /** Version written into every link with state; `migrate` upgrades older links, never breaks them. */
 export const URL_VERSION = 2;
-export const VIEWS = ['explore', 'embed', 'data', 'sql', 'about'] as const;
+const VIEWS = ['explore', 'embed', 'data', 'sql', 'about'] as const;
 export type View = (typeof VIEWS)[number];
 
 export const TABLE_COLUMNS = ['name', 'segment', 'area', 'scale_class', 'srdi_level', 'output_2022', 'employees', 'founded'] as const;

@@ -4,7 +4,7 @@
  */
 export type Delimiter = ',' | '\t' | ';' | '|';
 
-export const DELIMITERS: readonly Delimiter[] = [',', '\t', ';', '|'];
+const DELIMITERS: readonly Delimiter[] = [',', '\t', ';', '|'];
 
 export interface DelimitedParse {
   /** Records as text fields; `lines[i]` is the 1-based line where record i starts. */

@@ -3,7 +3,7 @@ import type { ImportProblem } from './problems';
 
 export type FileKind = 'csv' | 'tsv' | 'json' | 'parquet' | 'xlsx';
 
-/** The file input's `accept` list (GUIDE section 5). */
+/** The file input's `accept` list, a public contract (ARCHITECTURE.md section 4). */
 export const ACCEPT = '.csv,.tsv,.parquet,.xlsx,.json';
 
 export const extensionOf = (name: string): string => /\.([^./\\]+)$/.exec(name)?.[1]?.toLowerCase() ?? '';
@@ -19,9 +19,9 @@ export function kindFromName(name: string): FileKind | null {
   return null;
 }
 
-export type Magic = 'parquet' | 'zip' | 'ole' | 'gzip' | 'other';
+type Magic = 'parquet' | 'zip' | 'ole' | 'gzip' | 'other';
 
-export function sniffMagic(head: Uint8Array): Magic {
+function sniffMagic(head: Uint8Array): Magic {
   const at = (...b: number[]) => b.every((x, i) => head[i] === x);
   if (at(0x50, 0x41, 0x52, 0x31)) return 'parquet';
   if (at(0x50, 0x4b, 0x03, 0x04)) return 'zip';

@@ -47,7 +47,7 @@ export function onLoadedTables(fn: (t: readonly LoadedTable[]) => void): () => v
 }
 
 /** Column names and DuckDB types of a table, in order. */
-export async function describeTable(engine: Engine, table: string): Promise<LoadedColumn[]> {
+async function describeTable(engine: Engine, table: string): Promise<LoadedColumn[]> {
   const rows = toRows(await engine.queryParams(DESCRIBE_SQL, [table]));
   return rows.map((r) => ({ name: String(r.name), type: String(r.type) }));
 }

@@ -35,7 +35,7 @@ const SYNONYMS: Record<FirmField, string[]> = {
 };
 
 /** Lower case, no units in brackets, no spaces, underscores or punctuation: "产值（万元）" -> "产值". */
-export function normalizeHeader(h: string): string {
+function normalizeHeader(h: string): string {
   return h
     .normalize('NFKC')
     .toLowerCase()
@@ -100,7 +100,7 @@ const isTemporal = (t: string) => /^(DATE|TIMESTAMP)/i.test(t);
  * Expressions mapping a source row onto the firm schema, in the bundled column order and types.
  * `types` gives the DuckDB type of each source column (from information_schema).
  */
-export function firmColumns(mapping: FirmMapping, types: Readonly<Record<string, string>>, options: MappingOptions): { name: string; expr: string }[] {
+function firmColumns(mapping: FirmMapping, types: Readonly<Record<string, string>>, options: MappingOptions): { name: string; expr: string }[] {
   const col = (f: FirmField) => (mapping[f] ? quoteIdent(mapping[f]!) : null);
   const typeOf = (f: FirmField) => (mapping[f] ? types[mapping[f]!] ?? 'VARCHAR' : 'VARCHAR');
   const norm = (c: string) => `lower(trim(CAST(${c} AS VARCHAR)))`;

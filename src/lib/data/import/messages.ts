@@ -1,6 +1,6 @@
 /**
- * Import problems as sentences that teach (GUIDE section 6.11): the file, what is wrong, and what
- * to do. Kept beside the problem codes rather than in i18n.ts because each takes parameters.
+ * Import problems as sentences that teach: the file, what is wrong, and what to do. Kept beside the
+ * problem codes rather than in i18n.ts because each takes parameters.
  */
 import type { Lang } from '../../format/number';
 import type { FileKind } from './kind';

@@ -1,7 +1,7 @@
 /** Table names for imported files: short, typeable in SQL, never clashing with a loaded or bundled table. */
 
 /** Names the page owns: the bundled tables and the table behind a user's mapped firm view. */
-export const RESERVED_TABLES = ['facts', 'firms', 'projects', 'schools', 'enping_investments', 'firms_user'];
+const RESERVED_TABLES = ['facts', 'firms', 'projects', 'schools', 'enping_investments', 'firms_user'];
 
 /**
  * "江海企业名录 2023.csv" becomes 江海企业名录_2023: letters (any script), digits and underscores,

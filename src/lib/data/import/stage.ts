@@ -142,5 +142,3 @@ export function retype(s: StagedGrid, types: ColumnType[]): StagedGrid {
 function recheck(table: RawTable, profiles: ColumnProfile[], types: readonly ColumnType[]): TableCheck {
   return checkTable(table, types, profiles.map((p) => p.moneyUnit?.factor ?? null));
 }
-
-export type { ImportProblem };

@@ -8,10 +8,6 @@ import { headerMoneyUnit, isMissing, parseNumber } from './number';
 export type ColumnType = 'text' | 'integer' | 'number' | 'boolean' | 'date';
 export const COLUMN_TYPES: readonly ColumnType[] = ['text', 'integer', 'number', 'boolean', 'date'];
 
-/** DuckDB type a column of this type is stored as; `wide` integers do not fit 32 bits. */
-export const sqlType = (t: ColumnType, wide = false): string =>
-  ({ text: 'VARCHAR', integer: wide ? 'BIGINT' : 'INTEGER', number: 'DOUBLE', boolean: 'BOOLEAN', date: 'DATE' })[t];
-
 export interface ColumnProfile {
   name: string;
   detected: ColumnType;
@@ -35,7 +31,7 @@ const CODE_HEADER = /代码|编码|编号|号码|电话|手机|邮编|邮政|身
 
 const text = (c: Cell): string => (c instanceof Date ? c.toISOString().slice(0, 10) : String(c));
 
-export function parseBoolean(c: Cell): boolean | null {
+function parseBoolean(c: Cell): boolean | null {
   if (typeof c === 'boolean') return c;
   if (typeof c === 'number') return c === 1 ? true : c === 0 ? false : null;
   if (typeof c !== 'string') return null;

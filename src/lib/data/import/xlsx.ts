@@ -12,7 +12,7 @@ type XLSX = typeof XLSXTypes;
 let library: Promise<XLSX> | null = null;
 
 /** Loads SheetJS once; a failed load (offline deploy missing the chunk) may be retried. */
-export function loadXlsxLibrary(): Promise<XLSX> {
+function loadXlsxLibrary(): Promise<XLSX> {
   library ??= import('@e965/xlsx/dist/xlsx.mini.min.js').then(
     (m) => ((m as { default?: XLSX }).default ?? (m as unknown as XLSX)),
     (err: unknown) => {
