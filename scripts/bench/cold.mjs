@@ -80,7 +80,8 @@ async function rendererMiB(browser) {
   }
 }
 
-export async function coldLoad(server, url) {
+/** `installs`: the page registers a service worker (the dashboard; an embed does not), awaited before the repeat visit. */
+export async function coldLoad(server, url, { installs = true } = {}) {
   const browser = await launchChromium();
   try {
     const context = await browser.newContext({ viewport: VIEWPORT, deviceScaleFactor: 1, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
@@ -124,7 +125,7 @@ export async function coldLoad(server, url) {
     const rss = await rendererMiB(browser);
     // A second visit in the same browser, once the service worker has installed: what a reader who
     // comes back sees; then one more with the network off.
-    await page.waitForFunction(() => navigator.serviceWorker?.controller?.state === 'activated', null, { timeout: 60_000 });
+    if (installs) await page.waitForFunction(() => navigator.serviceWorker?.controller?.state === 'activated', null, { timeout: 60_000 });
     const again = async (tag) => {
       await page.goto(`${url.split('#')[0]}?${tag}#${url.split('#')[1] ?? '/'}`, { waitUntil: 'commit' });
       await page.waitForFunction(done, null, { timeout: 60_000 });
@@ -132,7 +133,7 @@ export async function coldLoad(server, url) {
     };
     const repeat = await again('repeat');
     await context.setOffline(true);
-    const offline = await again('offline');
+    const offline = installs ? await again('offline') : null;
     const ms = { dcl: round(m.dcl), ...Object.fromEntries(MILESTONES.map((k) => [k, round(m.t[k] ?? null)])), repeatAllCharts: round(repeat), offlineAllCharts: round(offline) };
     return { ms, chartMs, charts: m.charts, requests, rendererMiB: rss, errors };
   } finally {
