@@ -58,7 +58,7 @@ function processMem(pids) {
   return out.trim().split('\n').filter(Boolean).map((l) => {
     const [pid, rss] = l.trim().split(/\s+/).map(Number);
     let hwm = null;
-    try { hwm = Number(/VmHWM:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))[1]); } catch {}
+    try { hwm = Number(/VmHWM:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))[1]); } catch { /* the process ended between ps and this read */ }
     return { pid, rssKiB: rss, hwmKiB: hwm };
   });
 }

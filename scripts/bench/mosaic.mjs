@@ -54,7 +54,7 @@ function sh(cmd, args, cwd, logFile) {
   } catch (e) {
     writeFileSync(logFile, `${e.stdout ?? ''}${e.stderr ?? ''}`, { flag: 'a' });
     const tail = `${e.stderr ?? ''}`.trim().split('\n').slice(-5).join('\n');
-    throw new Error(`${cmd} ${args.join(' ')} failed in ${cwd} (log: ${logFile}):\n${tail}`);
+    throw new Error(`${cmd} ${args.join(' ')} failed in ${cwd} (log: ${logFile}):\n${tail}`, { cause: e });
   }
 }
 

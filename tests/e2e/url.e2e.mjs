@@ -7,7 +7,6 @@ import { TIMEOUT, withPage } from './harness.mjs';
 import { assertLinked, brush, chartsReady, figure, readLinked, selectionsIn, settled } from './page.mjs';
 
 const enc = encodeURIComponent;
-const hashOf = (page) => new URL(page.url()).hash;
 
 /** The table's sort and page as a link states them, in the shape assertLinked takes. */
 function tableIn(hash) {

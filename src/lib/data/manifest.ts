@@ -45,7 +45,7 @@ export async function fetchManifest(url: string, fetchFn: typeof fetch = fetch):
   try {
     res = await fetchFn(url);
   } catch (err) {
-    throw new Error(`Could not load the data manifest ${url}: ${(err as Error).message}`);
+    throw new Error(`Could not load the data manifest ${url}: ${(err as Error).message}`, { cause: err });
   }
   if (!res.ok) throw new Error(`Could not load the data manifest ${url}: HTTP ${res.status}`);
   let json: unknown;

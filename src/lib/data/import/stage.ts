@@ -10,7 +10,7 @@ import { parseJsonRecords } from './json';
 import { readPreamble } from './preamble';
 import type { Origin } from '../provenance';
 import { checkKind, type FileKind } from './kind';
-import { fail, type ImportProblem } from './problems';
+import { fail } from './problems';
 import { checkTable, inferColumn, type ColumnProfile, type ColumnType, type TableCheck } from './types';
 import { openWorkbook, type Workbook } from './xlsx';
 
@@ -76,7 +76,7 @@ export async function stage(file: string, kind: FileKind, ctx: StageContext, opt
   if (kind === 'parquet') return { ...base, kind, bytes };
 
   let grid: Cell[][];
-  let sourceRow: (i: number) => number = (i) => i + 1;
+  let sourceRow: (i: number) => number;
   let headerRow: number | null | undefined = opts.headerRow;
   const extra = {
     encoding: null as TextEncodingName | null,
