@@ -76,9 +76,12 @@ function precompress(): Plugin {
         const raw = readFileSync(file);
         if (raw.length < 1024) continue;
         writeFileSync(`${file}.gz`, gzipSync(raw, { level: 9 }));
-        writeFileSync(`${file}.br`, brotliCompressSync(raw, {
-          params: { [constants.BROTLI_PARAM_QUALITY]: raw.length > 4e6 ? 9 : 11, [constants.BROTLI_PARAM_SIZE_HINT]: raw.length },
-        }));
+        writeFileSync(
+          `${file}.br`,
+          brotliCompressSync(raw, {
+            params: { [constants.BROTLI_PARAM_QUALITY]: raw.length > 4e6 ? 9 : 11, [constants.BROTLI_PARAM_SIZE_HINT]: raw.length },
+          }),
+        );
       }
     },
   };

@@ -59,7 +59,9 @@ if (noChromium) {
 const loadavg = () => os.loadavg().map((x) => Math.round(x * 100) / 100);
 const git = (...args) => {
   try {
-    return execFileSync('git', args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'ignore'] }).toString().trim();
+    return execFileSync('git', args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'ignore'] })
+      .toString()
+      .trim();
   } catch {
     return null;
   }
@@ -122,17 +124,30 @@ for (const name of ALL.map((s) => s.name)) {
   out.results[name] = previous.results[name];
   if (previous.definitions?.[name]) out.definitions[name] = previous.definitions[name];
   if (previous.errors?.[name]) out.errors[name] = previous.errors[name];
-  out.sectionMeta[name] = previous.sectionMeta?.[name] ?? { date: previous.meta?.date, commit: previous.meta?.commit, loadavgStart: [previous.meta?.loadavg1mAtStart], keptFromEarlierRun: true };
+  out.sectionMeta[name] = previous.sectionMeta?.[name] ?? {
+    date: previous.meta?.date,
+    commit: previous.meta?.commit,
+    loadavgStart: [previous.meta?.loadavg1mAtStart],
+    keptFromEarlierRun: true,
+  };
 }
 console.log(`load average at start: ${out.meta.loadavgAtStart.join(' / ')} (1/5/15 min) on ${out.meta.cores} cores`);
 
 if (out.meta.loadavg1mAtStart > out.meta.cores) {
-  console.error(`bench: warning: load average ${out.meta.loadavg1mAtStart} on ${out.meta.cores} cores; something else is running and the timings will show it.`);
+  console.error(
+    `bench: warning: load average ${out.meta.loadavg1mAtStart} on ${out.meta.cores} cores; something else is running and the timings will show it.`,
+  );
 }
 
 let failed = false;
 const sectionStart = (names) => {
-  const m = { date: new Date().toISOString(), commit: out.meta.commit, dirtySrc: out.meta.dirtySrc, loadavgStart: loadavg(), t0: Date.now() };
+  const m = {
+    date: new Date().toISOString(),
+    commit: out.meta.commit,
+    dirtySrc: out.meta.dirtySrc,
+    loadavgStart: loadavg(),
+    t0: Date.now(),
+  };
   for (const n of names) out.sectionMeta[n] = m;
   return m;
 };
@@ -228,8 +243,10 @@ const comparison = compare(out.results);
 if (comparison) {
   out.comparison = comparison;
   out.definitions.comparison = {
-    cells: 'medians over reps of the explore and peer sections (see their definitions); us = our explore view, peer = Mosaic, both with pre-aggregation on unless marked off',
-    targets: 'issue 3: closed-loop p95 <= 20 ms and below the peer; open-loop p95 <= 33 ms and no move left undrawn for more than one frame (worst rep); first render <= half the peer; renderer RSS <= the peer; no longtask > 100 ms during either drag (worst rep)',
+    cells:
+      'medians over reps of the explore and peer sections (see their definitions); us = our explore view, peer = Mosaic, both with pre-aggregation on unless marked off',
+    targets:
+      'issue 3: closed-loop p95 <= 20 ms and below the peer; open-loop p95 <= 33 ms and no move left undrawn for more than one frame (worst rep); first render <= half the peer; renderer RSS <= the peer; no longtask > 100 ms during either drag (worst rep)',
   };
   console.log('\n== Side by side: us (preagg on) / us (preagg off) / Mosaic peer (preagg on)');
   console.log(formatText(comparison));
@@ -241,7 +258,10 @@ out.meta.loadavgAtEnd = loadavg();
 out.meta.wallSeconds = Math.round((Date.now() - started) / 1000);
 mkdirSync(dirname(OUT), { recursive: true });
 writeFileSync(OUT, JSON.stringify(out, null, 2) + '\n');
-if (comparison) writeFileSync(MARKDOWN, formatMarkdown(comparison, { meta: out.meta, sectionMeta: out.sectionMeta, embed: out.results.embed }));
-console.log(`\nload average: ${out.meta.loadavgAtStart.join(' / ')} at start, ${out.meta.loadavgAtEnd.join(' / ')} at end; ${out.meta.wallSeconds} s`);
+if (comparison)
+  writeFileSync(MARKDOWN, formatMarkdown(comparison, { meta: out.meta, sectionMeta: out.sectionMeta, embed: out.results.embed }));
+console.log(
+  `\nload average: ${out.meta.loadavgAtStart.join(' / ')} at start, ${out.meta.loadavgAtEnd.join(' / ')} at end; ${out.meta.wallSeconds} s`,
+);
 console.log(`wrote ${OUT}${comparison ? ` and ${MARKDOWN}` : ''}${failed ? ' (with errors)' : ''}`);
 process.exit(failed ? 1 : 0);

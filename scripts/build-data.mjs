@@ -51,7 +51,9 @@ const readSource = (dir, file) => parseCsv(readFileSync(join(dir, file), 'utf8')
 function buildFacts(dir) {
   return readSource(dir, 'published-figures.csv').map((r, n) => {
     if (!QUALIFIERS.has(r.qualifier)) {
-      throw new Error(`published-figures.csv line ${n + 2} (${r.id}): qualifier "${r.qualifier}" is not one of ${[...QUALIFIERS].join('|')}`);
+      throw new Error(
+        `published-figures.csv line ${n + 2} (${r.id}): qualifier "${r.qualifier}" is not one of ${[...QUALIFIERS].join('|')}`,
+      );
     }
     return {
       id: r.id,
@@ -131,7 +133,9 @@ function checkProvenanceFacts(tables, facts, csv) {
   for (const t of tables) {
     const missing = t.provenance.facts.filter((id) => !ids.has(id));
     if (missing.length) {
-      throw new Error(`${csv} has no row ${missing.join(', ')}, which the ${t.name} table's provenance names (scripts/lib/schema.mjs); add the row back or drop the id there`);
+      throw new Error(
+        `${csv} has no row ${missing.join(', ')}, which the ${t.name} table's provenance names (scripts/lib/schema.mjs); add the row back or drop the id there`,
+      );
     }
   }
 }
@@ -178,14 +182,29 @@ function quantile(sorted, q) {
 function summarise(firms, projects, calibrationFactor, tables) {
   const lines = [];
   const counts = (key, names) => names.map((k) => `${k} ${firms.filter((r) => r[key] === k).length}`).join(', ');
-  lines.push(`segments: ${counts('segment', SEGMENTS.map((s) => s.name))}`);
-  lines.push(`areas: ${counts('area', AREAS.map((a) => a.name))}`);
+  lines.push(
+    `segments: ${counts(
+      'segment',
+      SEGMENTS.map((s) => s.name),
+    )}`,
+  );
+  lines.push(
+    `areas: ${counts(
+      'area',
+      AREAS.map((a) => a.name),
+    )}`,
+  );
   const total = firms.reduce((s, r) => s + r.output_2022, 0);
   for (const cls of ['规上', '规下']) {
-    const xs = firms.filter((r) => r.scale_class === cls).map((r) => r.output_2022).sort((a, b) => a - b);
+    const xs = firms
+      .filter((r) => r.scale_class === cls)
+      .map((r) => r.output_2022)
+      .sort((a, b) => a - b);
     const sum = xs.reduce((s, v) => s + v, 0);
-    lines.push(`${cls}: n=${xs.length} output 万元 min=${xs[0]} median=${quantile(xs, 0.5)} max=${xs.at(-1)} ` +
-      `sum=${sum} share=${(100 * sum / total).toFixed(1)}%`);
+    lines.push(
+      `${cls}: n=${xs.length} output 万元 min=${xs[0]} median=${quantile(xs, 0.5)} max=${xs.at(-1)} ` +
+        `sum=${sum} share=${((100 * sum) / total).toFixed(1)}%`,
+    );
   }
   lines.push(`above-scale calibration factor on the excess over 2000: ${calibrationFactor.toFixed(3)}`);
   const below = projects.filter((p) => p.completed_wan < p.planned_wan).length;
@@ -251,7 +270,10 @@ async function main() {
   writeFileSync(join(out, 'manifest.json'), json(manifest));
   writeFileSync(join(out, 'facts.json'), json(facts));
   // The small tables as JSON too: an embed of a chart on them draws without starting the engine.
-  writeFileSync(join(out, 'small.json'), json({ dataVersion: manifest.dataVersion, projects: projects.rows, schools, enping_investments: investments }));
+  writeFileSync(
+    join(out, 'small.json'),
+    json({ dataVersion: manifest.dataVersion, projects: projects.rows, schools, enping_investments: investments }),
+  );
   console.log(`wrote ${tables.length} tables to ${out} (dataVersion ${manifest.dataVersion})`);
   console.log(summarise(firms.rows, projects.rows, firms.calibrationFactor, tables));
 }

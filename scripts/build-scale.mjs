@@ -42,7 +42,10 @@ const KV_METADATA = `KV_METADATA {"jianghai:provenance": ${sqlString(JSON.string
 const sha256 = (file) =>
   new Promise((ok, ko) => {
     const h = createHash('sha256');
-    createReadStream(file).on('data', (d) => h.update(d)).on('end', () => ok(h.digest('hex'))).on('error', ko);
+    createReadStream(file)
+      .on('data', (d) => h.update(d))
+      .on('end', () => ok(h.digest('hex')))
+      .on('error', ko);
   });
 
 const { rows, out } = parseArgs(process.argv.slice(2));
@@ -99,10 +102,15 @@ for (const t of manifest.tables) {
     t.provenance = PROVENANCE;
     // Loading into memory goes in about ten slices of output (the file is sorted by it), each
     // reading its own row groups, so the page can show how far it has come.
-    const q = await conn.runAndReadAll(`SELECT quantile_disc(output_2022, [0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9]) AS q, min(output_2022) AS lo, max(output_2022) AS hi FROM '${file.replaceAll("'", "''")}'`);
+    const q = await conn.runAndReadAll(
+      `SELECT quantile_disc(output_2022, [0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9]) AS q, min(output_2022) AS lo, max(output_2022) AS hi FROM '${file.replaceAll("'", "''")}'`,
+    );
     const { q: inner, lo, hi } = q.getRowObjectsJson()[0];
     t.load = { column: 'output_2022', bounds: [...new Set([Number(lo), ...inner.map(Number), Number(hi)])] };
-    t.description = { zh: `规模测试用模拟企业表（${rows}行），结构与内置数据相同。`, en: `Scale-test modelled firm table (${rows} rows), same schema as the bundled data.` };
+    t.description = {
+      zh: `规模测试用模拟企业表（${rows}行），结构与内置数据相同。`,
+      en: `Scale-test modelled firm table (${rows} rows), same schema as the bundled data.`,
+    };
   } else copyFileSync(join(root, 'data', t.file), join(out, t.file));
 }
 manifest.dataVersion = `scale-${rows}`;
@@ -113,4 +121,6 @@ const { module } = await runnerImport(join(root, 'scripts', 'first-paint.ts'), {
 const { answers } = await module.computeFirstPaint(out, { verify: false, firmPage: false });
 manifest.firstPaint = { answers };
 writeFileSync(join(out, 'manifest.json'), JSON.stringify(manifest, null, 2) + '\n');
-console.log(`wrote ${rows.toLocaleString('en')} firms to ${file} (${(statSync(file).size / 2 ** 20).toFixed(1)} MiB) in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+console.log(
+  `wrote ${rows.toLocaleString('en')} firms to ${file} (${(statSync(file).size / 2 ** 20).toFixed(1)} MiB) in ${((Date.now() - t0) / 1000).toFixed(1)} s`,
+);

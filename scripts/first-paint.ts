@@ -32,10 +32,14 @@ export async function computeFirstPaint(dataDir: string, { verify = true, firmPa
       await conn.run(`CREATE VIEW "${t.name}" AS SELECT * FROM read_parquet('${join(dataDir, t.file).replaceAll("'", "''")}')`);
     }
     for (const sql of firstPaintQueries({ firmPage })) {
-      const rows = (await conn.runAndReadAll(sql)).getRowObjectsJS().map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, plain(v)])));
+      const rows = (await conn.runAndReadAll(sql))
+        .getRowObjectsJS()
+        .map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, plain(v)])));
       const engine = wasm?.query(sql);
       if (engine && JSON.stringify(canonical(rows)) !== JSON.stringify(canonical(engine))) {
-        throw new Error(`first paint: native DuckDB and DuckDB-WASM disagree on\n  ${sql}\n  native: ${JSON.stringify(rows).slice(0, 400)}\n  wasm:   ${JSON.stringify(engine).slice(0, 400)}`);
+        throw new Error(
+          `first paint: native DuckDB and DuckDB-WASM disagree on\n  ${sql}\n  native: ${JSON.stringify(rows).slice(0, 400)}\n  wasm:   ${JSON.stringify(engine).slice(0, 400)}`,
+        );
       }
       answers[sql] = rows;
     }

@@ -11,12 +11,24 @@ import { extname, join, resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
 const MIME = {
-  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8', '.json': 'application/json', '.map': 'application/json',
-  '.webmanifest': 'application/manifest+json', '.svg': 'image/svg+xml', '.png': 'image/png', '.ico': 'image/x-icon',
-  '.woff2': 'font/woff2', '.txt': 'text/plain; charset=utf-8', '.md': 'text/markdown; charset=utf-8',
-  '.csv': 'text/csv; charset=utf-8', '.tsv': 'text/tab-separated-values; charset=utf-8', '.wasm': 'application/wasm',
-  '.parquet': 'application/vnd.apache.parquet', '.xlsx': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json',
+  '.map': 'application/json',
+  '.webmanifest': 'application/manifest+json',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.woff2': 'font/woff2',
+  '.txt': 'text/plain; charset=utf-8',
+  '.md': 'text/markdown; charset=utf-8',
+  '.csv': 'text/csv; charset=utf-8',
+  '.tsv': 'text/tab-separated-values; charset=utf-8',
+  '.wasm': 'application/wasm',
+  '.parquet': 'application/vnd.apache.parquet',
+  '.xlsx': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
 };
 const COMPRESSIBLE = /\.(html|m?js|css|json|map|svg|wasm|txt|csv|tsv|md)$/;
 
@@ -28,7 +40,11 @@ export function staticHandler(dir, { onDone, precompressed = process.env.PRECOMP
   const root = resolve(dir);
   // `cors`: any page may read these files (an object store serving a dataset to other sites).
   const allow = cors
-    ? { 'Access-Control-Allow-Origin': '*', 'Access-Control-Allow-Headers': 'Range', 'Access-Control-Expose-Headers': 'Content-Range, Content-Length, Accept-Ranges' }
+    ? {
+        'Access-Control-Allow-Origin': '*',
+        'Access-Control-Allow-Headers': 'Range',
+        'Access-Control-Expose-Headers': 'Content-Range, Content-Length, Accept-Ranges',
+      }
     : {};
   return (req, res, next) => {
     const entry = { t: Date.now(), method: req.method, path: req.url, range: req.headers.range ?? null, status: 0, bytes: 0, enc: null };
@@ -41,7 +57,11 @@ export function staticHandler(dir, { onDone, precompressed = process.env.PRECOMP
     if (cors && req.method === 'OPTIONS') return finish(204, { 'Access-Control-Allow-Methods': 'GET, HEAD' });
     if (req.method !== 'GET' && req.method !== 'HEAD') return finish(405, { Allow: 'GET, HEAD' });
     let path;
-    try { path = decodeURIComponent(new URL(req.url, 'http://x').pathname); } catch { return finish(400, {}); }
+    try {
+      path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
+    } catch {
+      return finish(400, {});
+    }
     entry.path = path;
     let file = resolve(join(root, path));
     if (file !== root && !file.startsWith(root + sep)) return finish(404, { 'Content-Type': 'text/plain' }, 'not found');
@@ -63,13 +83,23 @@ export function staticHandler(dir, { onDone, precompressed = process.env.PRECOMP
       const end = range[1] === '' || range[2] === '' ? size - 1 : Math.min(Number(range[2]), size - 1);
       if (start > end || start >= size) return finish(416, { 'Content-Range': `bytes */${size}` });
       entry.bytes = req.method === 'GET' ? end - start + 1 : 0;
-      return pipe(206, { ...headers, 'Content-Range': `bytes ${start}-${end}/${size}`, 'Content-Length': end - start + 1 }, file, { start, end });
+      return pipe(206, { ...headers, 'Content-Range': `bytes ${start}-${end}/${size}`, 'Content-Length': end - start + 1 }, file, {
+        start,
+        end,
+      });
     }
     let body = file;
     const accept = req.headers['accept-encoding'] ?? '';
     if (precompressed && COMPRESSIBLE.test(file)) {
-      for (const [enc, ext] of [['br', '.br'], ['gzip', '.gz']]) {
-        if (new RegExp(`\\b${enc}\\b`).test(accept) && existsSync(file + ext)) { body = file + ext; entry.enc = enc; break; }
+      for (const [enc, ext] of [
+        ['br', '.br'],
+        ['gzip', '.gz'],
+      ]) {
+        if (new RegExp(`\\b${enc}\\b`).test(accept) && existsSync(file + ext)) {
+          body = file + ext;
+          entry.enc = enc;
+          break;
+        }
       }
       if (entry.enc) Object.assign(headers, { 'Content-Encoding': entry.enc, Vary: 'Accept-Encoding' });
     }
@@ -80,8 +110,15 @@ export function staticHandler(dir, { onDone, precompressed = process.env.PRECOMP
     function pipe(status, hdrs, path, opts) {
       entry.status = status;
       res.writeHead(status, hdrs);
-      if (req.method === 'HEAD') { res.end(); onDone?.(entry); return; }
-      createReadStream(path, opts).on('error', () => res.destroy()).pipe(res).on('finish', () => onDone?.(entry));
+      if (req.method === 'HEAD') {
+        res.end();
+        onDone?.(entry);
+        return;
+      }
+      createReadStream(path, opts)
+        .on('error', () => res.destroy())
+        .pipe(res)
+        .on('finish', () => onDone?.(entry));
     }
   };
 }
@@ -89,25 +126,42 @@ export function staticHandler(dir, { onDone, precompressed = process.env.PRECOMP
 /** Serves `dir` on 127.0.0.1; every request is appended to `log`. `cors` lets pages of other origins read it. */
 export function serve(dir, { port = 0, onRequest, cors = false } = {}) {
   const log = [];
-  const handler = staticHandler(dir, { cors, onDone: (e) => { log.push(e); onRequest?.(e); } });
+  const handler = staticHandler(dir, {
+    cors,
+    onDone: (e) => {
+      log.push(e);
+      onRequest?.(e);
+    },
+  });
   const server = createServer((req, res) => handler(req, res));
   return new Promise((ok, ko) => {
     server.once('error', ko);
     server.listen(port, '127.0.0.1', () => {
       const url = `http://127.0.0.1:${server.address().port}/`;
       ok({
-        url, origin: url.slice(0, -1), root: resolve(dir), log,
-        close: () => new Promise((done) => { server.closeAllConnections(); server.close(() => done()); }),
+        url,
+        origin: url.slice(0, -1),
+        root: resolve(dir),
+        log,
+        close: () =>
+          new Promise((done) => {
+            server.closeAllConnections();
+            server.close(() => done());
+          }),
       });
     });
   });
 }
 
-export const formatEntry = (e) => `${e.method} ${e.path}${e.range ? ` range=${e.range}` : ''} ${e.status} ${e.bytes}${e.enc ? ` ${e.enc}` : ''}`;
+export const formatEntry = (e) =>
+  `${e.method} ${e.path}${e.range ? ` range=${e.range}` : ''} ${e.status} ${e.bytes}${e.enc ? ` ${e.enc}` : ''}`;
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   const [dir = 'dist', port = '0'] = process.argv.slice(2);
-  if (!existsSync(dir)) { console.error(`serve: no such folder ${dir} (run npm run build first)`); process.exit(2); }
+  if (!existsSync(dir)) {
+    console.error(`serve: no such folder ${dir} (run npm run build first)`);
+    process.exit(2);
+  }
   const s = await serve(dir, { port: Number(port), onRequest: (e) => console.log(formatEntry(e)) });
   console.log(`serving ${s.root} on ${s.url}`);
 }

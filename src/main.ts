@@ -21,11 +21,7 @@ const asked = route.data ? new URL(route.data, document.baseURI).href : null;
 const check = asked ? checkDataUrl(asked, location.origin, pagePolicy()) : null;
 const refused = asked && !check?.accepted ? asked : null;
 const manifestUrl =
-  asked && !refused
-    ? asked
-    : route.dv
-      ? new URL(`data/v/${route.dv}/manifest.json`, document.baseURI).href
-      : bundledManifestUrl();
+  asked && !refused ? asked : route.dv ? new URL(`data/v/${route.dv}/manifest.json`, document.baseURI).href : bundledManifestUrl();
 
 const ownData = !asked || !!refused;
 useFirstPaint(document, !ownData ? null : route.dv ? { dataVersion: route.dv } : 'bundled', engine);
@@ -61,7 +57,7 @@ window.__jianghai = {
   ready: dataReady,
 };
 
-const foreign = asked && !refused ? check?.foreign ?? null : null;
+const foreign = asked && !refused ? (check?.foreign ?? null) : null;
 mount(App, { target: document.getElementById('app')!, props: { dataReady, engineFree, smallJson, foreign, refused } });
 
 // Offline support installs after the data is in (or has failed): it never competes with the first load.

@@ -4,7 +4,14 @@
 // precache list is written by vite-plugin-pwa at build time with a revision per file, so a new
 // deployment installs beside the old one, waits, and is taken when the page asks (its update banner).
 import { clientsClaim } from 'workbox-core';
-import { cleanupOutdatedCaches, createHandlerBoundToURL, getCacheKeyForURL, matchPrecache, precacheAndRoute, type PrecacheEntry } from 'workbox-precaching';
+import {
+  cleanupOutdatedCaches,
+  createHandlerBoundToURL,
+  getCacheKeyForURL,
+  matchPrecache,
+  precacheAndRoute,
+  type PrecacheEntry,
+} from 'workbox-precaching';
 import { createPartialResponse } from 'workbox-range-requests';
 import type { RouteMatchCallback } from 'workbox-core';
 import { NavigationRoute, registerRoute } from 'workbox-routing';

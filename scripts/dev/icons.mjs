@@ -19,7 +19,9 @@ try {
   const page = await browser.newPage();
   for (const [name, size, source] of icons) {
     await page.setViewportSize({ width: size, height: size });
-    await page.setContent(`<style>html,body{margin:0;background:transparent}svg{display:block;width:${size}px;height:${size}px}</style>${source}`);
+    await page.setContent(
+      `<style>html,body{margin:0;background:transparent}svg{display:block;width:${size}px;height:${size}px}</style>${source}`,
+    );
     writeFileSync(new URL(name, dir), await page.screenshot({ omitBackground: true }));
   }
 } finally {

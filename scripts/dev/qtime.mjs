@@ -2,7 +2,19 @@
 import { chromium } from 'playwright-core';
 import { serve } from '../serve.mjs';
 const s = await serve('/tmp/site');
-const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--headless','--no-sandbox','--disable-gpu','--disable-quic','--no-first-run','--disable-background-networking','--disable-component-update','--disable-sync'] });
+const browser = await chromium.launch({
+  executablePath: '/usr/bin/chromium',
+  args: [
+    '--headless',
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-quic',
+    '--no-first-run',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+  ],
+});
 const [rows = '1m'] = process.argv.slice(2);
 const page = await browser.newPage();
 await page.goto(`${s.url}app/#/about?data=../scale/${rows}/manifest.json`);
@@ -14,10 +26,6 @@ const qs = {
   table: 'SELECT * FROM firms ORDER BY output_2022 DESC NULLS LAST, id LIMIT 25',
   seg: 'SELECT segment, count(*) FROM firms GROUP BY 1',
 
-
-
-
-
   mem: `CREATE OR REPLACE TABLE m AS SELECT segment::ENUM('电子关键元器件','印刷电路板','智能家电','汽车电子','LED照明器件') AS segment, area::ENUM('江南街道','外海街道','礼乐街道') AS area, scale_class::ENUM('规上','规下') AS scale_class, srdi_level::ENUM('国家级小巨人','省级专精特新','无') AS srdi_level, output_2022, founded FROM firms`,
   memseg: 'SELECT segment, count(*) FROM m GROUP BY 1',
   memtop10: 'SELECT sum(v) FROM (SELECT output_2022 v FROM m ORDER BY v DESC LIMIT 10)',
@@ -26,7 +34,15 @@ const qs = {
 };
 for (const [k, q] of Object.entries(qs)) {
   const t = [];
-  for (let i = 0; i < 3; i++) t.push(await page.evaluate(async (q) => { const t0 = performance.now(); await window.__jianghai.query(q); return performance.now() - t0; }, q));
+  for (let i = 0; i < 3; i++)
+    t.push(
+      await page.evaluate(async (q) => {
+        const t0 = performance.now();
+        await window.__jianghai.query(q);
+        return performance.now() - t0;
+      }, q),
+    );
   console.log(k.padEnd(8), t.map((x) => x.toFixed(0)).join(' '));
 }
-await browser.close(); await s.close();
+await browser.close();
+await s.close();

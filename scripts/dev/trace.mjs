@@ -2,10 +2,24 @@
 import { chromium } from 'playwright-core';
 import { serve } from '../serve.mjs';
 const s = await serve('/tmp/site');
-const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--headless','--no-sandbox','--disable-gpu','--disable-quic','--no-first-run','--disable-background-networking','--disable-component-update','--disable-sync'] });
+const browser = await chromium.launch({
+  executablePath: '/usr/bin/chromium',
+  args: [
+    '--headless',
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-quic',
+    '--no-first-run',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+  ],
+});
 const page = await browser.newPage({ viewport: { width: 1000, height: 900 } });
 await page.goto(`${s.url}app/${process.argv[2] ?? '#/'}`);
-await page.waitForFunction(() => document.querySelector('[data-chart-id=output-distribution][data-state=ready] svg'), null, { timeout: 60000 });
+await page.waitForFunction(() => document.querySelector('[data-chart-id=output-distribution][data-state=ready] svg'), null, {
+  timeout: 60000,
+});
 await page.waitForTimeout(1000);
 const brush = page.locator('[data-chart-id=output-distribution] .brush');
 await brush.scrollIntoViewIfNeeded();
@@ -24,5 +38,12 @@ const main = all.find((e) => e.ph === 'M' && e.name === 'thread_name' && e.args?
 const events = all.filter((e) => e.ph === 'X' && e.dur);
 const sum = new Map();
 for (const e of events) if (e.tid === main) sum.set(e.name, (sum.get(e.name) ?? 0) + e.dur / 1000);
-console.log([...sum].sort((a, b) => b[1] - a[1]).slice(0, 18).map(([k, v]) => `${v.toFixed(0).padStart(6)} ms ${k}`).join('\n'));
-await browser.close(); await s.close();
+console.log(
+  [...sum]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, 18)
+    .map(([k, v]) => `${v.toFixed(0).padStart(6)} ms ${k}`)
+    .join('\n'),
+);
+await browser.close();
+await s.close();

@@ -10,9 +10,7 @@ export function allocate(weights, total) {
   const quotas = weights.map((w) => (w / sum) * total);
   const parts = quotas.map(Math.floor);
   let left = total - parts.reduce((s, p) => s + p, 0);
-  const order = quotas
-    .map((q, i) => ({ i, frac: q - Math.floor(q) }))
-    .sort((a, b) => b.frac - a.frac || a.i - b.i);
+  const order = quotas.map((q, i) => ({ i, frac: q - Math.floor(q) })).sort((a, b) => b.frac - a.frac || a.i - b.i);
   for (let k = 0; left > 0; k = (k + 1) % order.length, left--) parts[order[k].i] += 1;
   // Floating error could only make `left` negative if floors overshot, which floor() never does.
   if (parts.reduce((s, p) => s + p, 0) !== total) throw new Error('allocate: parts do not sum to total');

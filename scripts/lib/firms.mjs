@@ -39,11 +39,16 @@ const LAST_YEAR = 2022;
 
 // Messages name the published figure behind a target, so whoever edited the CSV finds it.
 const target = (targets, key) => named(FIRM_FACTS, targets, key);
-const fail = (msg) => { throw new Error(`firms model: ${msg}`); };
+const fail = (msg) => {
+  throw new Error(`firms model: ${msg}`);
+};
 
 /** The groups' names, one per firm: `total` split by the groups' weights, in group order. */
 function expand(groups, total) {
-  const counts = allocate(groups.map((g) => g.weight), total);
+  const counts = allocate(
+    groups.map((g) => g.weight),
+    total,
+  );
   return groups.flatMap((g, k) => Array(counts[k]).fill(g.name));
 }
 
@@ -72,7 +77,8 @@ export function modelFirms(seed, targets) {
   for (let i = 0; i < n; i++) {
     if (above.has(i)) continue;
     let v;
-    do v = Math.round(rng.lognormal(150, 1.0)); while (v < 1 || v >= ABOVE_SCALE_MIN_WAN);
+    do v = Math.round(rng.lognormal(150, 1.0));
+    while (v < 1 || v >= ABOVE_SCALE_MIN_WAN);
     output[i] = v;
   }
   const belowTotal = output.reduce((s, v) => s + v, 0);
@@ -84,16 +90,21 @@ export function modelFirms(seed, targets) {
   if (aboveIdx.length === 0) fail(`${target(targets, 'aboveScale')}: with no above-scale firm the output total cannot be calibrated`);
   const rawExcess = aboveIdx.map((i) => {
     let v;
-    do v = rng.lognormal(segmentOf[segments[i]].medianAbove, 1.3); while (v < ABOVE_SCALE_MIN_WAN);
+    do v = rng.lognormal(segmentOf[segments[i]].medianAbove, 1.3);
+    while (v < ABOVE_SCALE_MIN_WAN);
     return v - ABOVE_SCALE_MIN_WAN;
   });
   const excessTotal = targets.output2022Wan - belowTotal - ABOVE_SCALE_MIN_WAN * aboveIdx.length;
   if (excessTotal <= 0) {
-    fail(`${target(targets, 'output2022Wan')} is too small: the ${n - aboveIdx.length} below-scale firms alone ` +
-      `produce ${belowTotal} 万元 and each of the ${aboveIdx.length} above-scale firms at least ${ABOVE_SCALE_MIN_WAN} 万元`);
+    fail(
+      `${target(targets, 'output2022Wan')} is too small: the ${n - aboveIdx.length} below-scale firms alone ` +
+        `produce ${belowTotal} 万元 and each of the ${aboveIdx.length} above-scale firms at least ${ABOVE_SCALE_MIN_WAN} 万元`,
+    );
   }
   const excess = allocate(rawExcess, excessTotal);
-  aboveIdx.forEach((i, k) => { output[i] = ABOVE_SCALE_MIN_WAN + excess[k]; });
+  aboveIdx.forEach((i, k) => {
+    output[i] = ABOVE_SCALE_MIN_WAN + excess[k];
+  });
   const calibrationFactor = excessTotal / rawExcess.reduce((s, v) => s + v, 0);
 
   // Employees follow output sub-linearly (bigger plants are more productive), with noise.
@@ -104,7 +115,7 @@ export function modelFirms(seed, targets) {
   const years = [];
   for (let y = FIRST_YEAR; y <= LAST_YEAR; y++) years.push(y);
   const baseWeight = years.map((y) => 1 + 0.12 * (y - FIRST_YEAR) + (y >= 2004 && y <= 2006 ? 3 : 0));
-  const olderWeight = years.map((y, k) => baseWeight[k] * (LAST_YEAR + 1 - y) / 19);
+  const olderWeight = years.map((y, k) => (baseWeight[k] * (LAST_YEAR + 1 - y)) / 19);
   const founded = output.map((_, i) => years[rng.weightedIndex(above.has(i) ? olderWeight : baseWeight)]);
 
   // Distinctions are drawn after output is final, among firms that qualify for them.
@@ -114,8 +125,10 @@ export function modelFirms(seed, targets) {
   // uses does not depend on how many firms it picks.
   const pick = (candidates, count, key, what) => {
     if (candidates.length < count) {
-      fail(`${target(targets, key)} wants ${count} ${what}, but only ${candidates.length} modelled firms qualify; ` +
-        'check the figure in published-figures.csv, or change the model in scripts/lib/firms.mjs');
+      fail(
+        `${target(targets, key)} wants ${count} ${what}, but only ${candidates.length} modelled firms qualify; ` +
+          'check the figure in published-figures.csv, or change the model in scripts/lib/firms.mjs',
+      );
     }
     return rng.shuffle(candidates).slice(0, count);
   };
@@ -123,20 +136,36 @@ export function modelFirms(seed, targets) {
   const split = `split ${PROVINCIAL_SRDI_SPLIT.join(' : ')} above : below scale`;
   const all = [...Array(n).keys()];
   const isAbove = (i) => above.has(i);
-  for (const i of pick(all.filter((i) => isAbove(i) && output[i] >= 10_000 && output[i] < SME_MAX_WAN),
-    targets.littleGiant, 'littleGiant', 'national little giants (above scale, output 10,000..39,999 万元)')) {
+  for (const i of pick(
+    all.filter((i) => isAbove(i) && output[i] >= 10_000 && output[i] < SME_MAX_WAN),
+    targets.littleGiant,
+    'littleGiant',
+    'national little giants (above scale, output 10,000..39,999 万元)',
+  )) {
     srdi[i] = '国家级小巨人';
   }
-  for (const i of pick(all.filter((i) => isAbove(i) && output[i] < SME_MAX_WAN && srdi[i] === '无'),
-    srdiAbove, 'provincialSrdi', `above-scale provincial SRDI firms (${split}; output below 40,000 万元, not the little giant)`)) {
+  for (const i of pick(
+    all.filter((i) => isAbove(i) && output[i] < SME_MAX_WAN && srdi[i] === '无'),
+    srdiAbove,
+    'provincialSrdi',
+    `above-scale provincial SRDI firms (${split}; output below 40,000 万元, not the little giant)`,
+  )) {
     srdi[i] = '省级专精特新';
   }
-  for (const i of pick(all.filter((i) => !isAbove(i) && output[i] >= 1000),
-    srdiBelow, 'provincialSrdi', `below-scale provincial SRDI firms (${split}; output 1,000..1,999 万元)`)) {
+  for (const i of pick(
+    all.filter((i) => !isAbove(i) && output[i] >= 1000),
+    srdiBelow,
+    'provincialSrdi',
+    `below-scale provincial SRDI firms (${split}; output 1,000..1,999 万元)`,
+  )) {
     srdi[i] = '省级专精特新';
   }
-  for (const i of pick(all.filter((i) => isAbove(i) && output[i] >= 50_000 && srdi[i] === '无'),
-    targets.singleChampion, 'singleChampion', 'single champions (above scale, output 50,000 万元 or more, no SRDI level)')) {
+  for (const i of pick(
+    all.filter((i) => isAbove(i) && output[i] >= 50_000 && srdi[i] === '无'),
+    targets.singleChampion,
+    'singleChampion',
+    'single champions (above scale, output 50,000 万元 or more, no SRDI level)',
+  )) {
     champion[i] = true;
   }
 
@@ -170,13 +199,37 @@ export function checkFirms(rows, targets) {
     if (actual !== targets[key]) fail(`${target(targets, key)} is published, but the model has ${actual} ${what}`);
   };
   expect('firms', rows.length, 'firm rows');
-  expect('aboveScale', count((r) => r.scale_class === '规上'), 'above-scale (规上) firms');
-  expect('provincialSrdi', count((r) => r.srdi_level === '省级专精特新'), 'provincial SRDI firms');
-  expect('littleGiant', count((r) => r.srdi_level === '国家级小巨人'), 'national little giants');
-  expect('singleChampion', count((r) => r.single_champion), 'single champions');
-  expect('output2022Wan', rows.reduce((s, r) => s + r.output_2022, 0), '万元 of 2022 output in all');
+  expect(
+    'aboveScale',
+    count((r) => r.scale_class === '规上'),
+    'above-scale (规上) firms',
+  );
+  expect(
+    'provincialSrdi',
+    count((r) => r.srdi_level === '省级专精特新'),
+    'provincial SRDI firms',
+  );
+  expect(
+    'littleGiant',
+    count((r) => r.srdi_level === '国家级小巨人'),
+    'national little giants',
+  );
+  expect(
+    'singleChampion',
+    count((r) => r.single_champion),
+    'single champions',
+  );
+  expect(
+    'output2022Wan',
+    rows.reduce((s, r) => s + r.output_2022, 0),
+    '万元 of 2022 output in all',
+  );
   if (rows.some((r) => r.single_champion && r.scale_class !== '规上')) fail('a single champion is below scale');
-  if (rows.some((r) => r.scale_class === '规上' ? r.output_2022 < ABOVE_SCALE_MIN_WAN : r.output_2022 >= ABOVE_SCALE_MIN_WAN || r.output_2022 < 1)) {
+  if (
+    rows.some((r) =>
+      r.scale_class === '规上' ? r.output_2022 < ABOVE_SCALE_MIN_WAN : r.output_2022 >= ABOVE_SCALE_MIN_WAN || r.output_2022 < 1,
+    )
+  ) {
     fail('an output is outside its size class');
   }
   if (rows.some((r) => !Number.isInteger(r.output_2022) || !Number.isInteger(r.employees) || r.employees < 3)) fail('integer columns');

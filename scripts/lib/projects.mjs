@@ -9,12 +9,18 @@ import { PROJECT_FACTS, named } from './targets.mjs';
  * split in these proportions (with 20 projects the weights are the counts).
  */
 export const PROJECT_SEGMENTS = [
-  ['电子关键元器件', 5], ['印刷电路板', 5], ['智能家电', 4], ['汽车电子', 3], ['LED照明器件', 3],
+  ['电子关键元器件', 5],
+  ['印刷电路板', 5],
+  ['智能家电', 4],
+  ['汽车电子', 3],
+  ['LED照明器件', 3],
 ];
 
 // Messages name the published figure behind a target, so whoever edited the CSV finds it.
 const target = (targets, key) => named(PROJECT_FACTS, targets, key);
-const fail = (msg) => { throw new Error(`projects model: ${msg}`); };
+const fail = (msg) => {
+  throw new Error(`projects model: ${msg}`);
+};
 
 /**
  * Builds the modelled project rows, sorted by id. `targets` are the published totals
@@ -24,13 +30,22 @@ export function modelProjects(seed, targets) {
   const rng = randomSource(seed);
   const n = targets.projects;
   if (n === 0) fail(`${target(targets, 'projects')}: the investment cannot be split over no projects`);
-  const counts = allocate(PROJECT_SEGMENTS.map(([, weight]) => weight), n);
+  const counts = allocate(
+    PROJECT_SEGMENTS.map(([, weight]) => weight),
+    n,
+  );
   const segments = rng.shuffle(PROJECT_SEGMENTS.flatMap(([name], k) => Array(counts[k]).fill(name)));
-  const planned = allocate(Array.from({ length: n }, () => rng.lognormal(1, 0.6)), targets.plannedCents);
+  const planned = allocate(
+    Array.from({ length: n }, () => rng.lognormal(1, 0.6)),
+    targets.plannedCents,
+  );
   // Completion ratios scatter around the published overshoot; the final split of the completed
   // total keeps their relative sizes, so a few projects stay below plan and most end above it.
   const ratios = planned.map(() => 1.06 + 0.07 * rng.normal());
-  const completed = allocate(planned.map((p, i) => p * ratios[i]), targets.completedCents);
+  const completed = allocate(
+    planned.map((p, i) => p * ratios[i]),
+    targets.completedCents,
+  );
   const rows = planned.map((p, i) => {
     const num = String(i + 1).padStart(2, '0');
     return {
@@ -66,5 +81,6 @@ export function checkProjects(rows, targets) {
   // projects for a mix say nothing about the model.)
   const below = rows.filter((r) => r.completed_wan < r.planned_wan).length;
   const [least, most] = [Math.max(1, Math.round(0.1 * rows.length)), Math.round(0.4 * rows.length)];
-  if (rows.length >= 5 && (below < least || below > most)) fail(`${below} of ${rows.length} projects below plan; the model should give ${least}..${most}`);
+  if (rows.length >= 5 && (below < least || below > most))
+    fail(`${below} of ${rows.length} projects below plan; the model should give ${least}..${most}`);
 }

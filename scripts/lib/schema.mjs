@@ -13,7 +13,8 @@ export const SOURCE = {
   // The file is the whole Jianghai news page of that day; the cluster figures come from its lead
   // report, the schools and Enping figures from reports on the same page.
   title_zh: '产业集群发展成效显著 江海区现有新一代电子信息企业近1700家（及同版报道）',
-  title_en: 'Industrial cluster shows marked results: Jianghai has nearly 1,700 new-generation electronic-information firms (and other reports on the same page)',
+  title_en:
+    'Industrial cluster shows marked results: Jianghai has nearly 1,700 new-generation electronic-information firms (and other reports on the same page)',
   publisher: '江门日报 Jiangmen Daily',
   date: '2023-07-07',
   file: 'jiangmen-daily-jianghai-2023-07-07.txt',
@@ -106,8 +107,10 @@ export const FACT_TOPICS = ['electronics_cluster', 'investment', 'schools', 'rur
 function checkFactTopics(facts) {
   for (const f of facts) {
     if (!FACT_TOPICS.includes(f.topic)) {
-      throw new Error(`published-figures.csv: ${f.id} has topic "${f.topic}", which the facts table's description does not cover; ` +
-        `say what it is in factsDescription and add the topic to FACT_TOPICS (scripts/lib/schema.mjs)`);
+      throw new Error(
+        `published-figures.csv: ${f.id} has topic "${f.topic}", which the facts table's description does not cover; ` +
+          `say what it is in factsDescription and add the topic to FACT_TOPICS (scripts/lib/schema.mjs)`,
+      );
     }
   }
 }
@@ -122,12 +125,14 @@ function factsDescription(facts) {
   checkFactTopics(facts);
   const n = facts.length;
   return {
-    zh: `《江门日报》2023年7月7日江海新闻版发布的${n}个数字，均附原文引语与限定词（超、约/近、计划）：` +
+    zh:
+      `《江门日报》2023年7月7日江海新闻版发布的${n}个数字，均附原文引语与限定词（超、约/近、计划）：` +
       '新一代电子信息产业集群（含2004年获评国家电子信息产业基地）及其重点建设项目、两所在建小学、在恩平投资的企业，' +
       '以及江海—恩平协作的成效。不含该版的其他数字，如：各项活动的日期（包括7月6日数据要素服务工作站揭牌）、' +
       '2016年（提出发展战略性新兴产业的目标）、“1+3+2”现代化产业体系、《2023年广东省中小企业特色产业集群拟认定名单》，' +
       '以及外海街道庆“七一”活动的百余名、16名、80余幅、20余名。',
-    en: `The ${n} figures the Jiangmen Daily's Jianghai news page of 7 July 2023 publishes about the new-generation ` +
+    en:
+      `The ${n} figures the Jiangmen Daily's Jianghai news page of 7 July 2023 publishes about the new-generation ` +
       'electronic-information cluster (including 2004, the year it was named a national industry base), its key construction ' +
       'projects, the two primary schools under construction, the firms investing in Enping and the results of the ' +
       'Jianghai–Enping cooperation, each with its original quote and qualifier (over, about, planned). The page’s other ' +
@@ -143,14 +148,18 @@ function factsDescription(facts) {
 function firmsDescription(t, outputFact) {
   const yi = t.output2022Wan / 10_000;
   const lowerBound = outputFact?.qualifier === 'over';
-  const outputZh = lowerBound ? `2022年模拟产值合计正好${yi}亿元，即已发布“超${yi}亿元”的下限` : `2022年模拟产值合计正好${yi}亿元，与已发布数字相同`;
+  const outputZh = lowerBound
+    ? `2022年模拟产值合计正好${yi}亿元，即已发布“超${yi}亿元”的下限`
+    : `2022年模拟产值合计正好${yi}亿元，与已发布数字相同`;
   const outputEn = lowerBound
     ? `The modelled 2022 outputs sum to exactly ${yi} 亿元, the lower bound of the published “超${yi}亿元 / over ${yi / 10} billion yuan”.`
     : `The modelled 2022 outputs sum to exactly ${yi} 亿元, the published figure.`;
   return {
-    zh: `${t.firms}家新一代电子信息企业的模拟名录：每行为虚构企业，仅汇总数与已发布数据一致（企业数、规上${t.aboveScale}家、` +
+    zh:
+      `${t.firms}家新一代电子信息企业的模拟名录：每行为虚构企业，仅汇总数与已发布数据一致（企业数、规上${t.aboveScale}家、` +
       `专精特新${t.provincialSrdi}家、小巨人${t.littleGiant}家、单项冠军${t.singleChampion}家）；${outputZh}。不代表任何真实企业。`,
-    en: `Modelled register of the ${grouped(t.firms)} electronic-information firms: every row is fictitious; only the aggregates ` +
+    en:
+      `Modelled register of the ${grouped(t.firms)} electronic-information firms: every row is fictitious; only the aggregates ` +
       `match the published figures (firm count, ${t.aboveScale} above-scale, ${t.provincialSrdi} provincial SRDI, ` +
       `${plural(t.littleGiant, 'little giant', 'little giants')}, ${plural(t.singleChampion, 'single champion', 'single champions')}). ` +
       `${outputEn} No row describes a real firm.`,
@@ -161,7 +170,8 @@ function projectsDescription(t) {
   const yi = t.completedCents / 1_000_000;
   return {
     zh: `${t.projects}个重点建设项目的模拟明细：项目为虚构，仅合计与已发布数据一致（累计完成投资${yi}亿元，超额完成${t.overPlanPercent}%）。`,
-    en: `Modelled detail of the ${t.projects} key construction projects: projects are fictitious; only the totals match the ` +
+    en:
+      `Modelled detail of the ${t.projects} key construction projects: projects are fictitious; only the totals match the ` +
       `published figures (${yi} 亿元 completed, ${t.overPlanPercent} % above plan).`,
   };
 }
@@ -182,14 +192,20 @@ export function catalog({ facts, firms, projects }) {
     },
     {
       name: 'firms',
-      provenance: modelled(Object.values(FIRM_FACTS).map((f) => f.id), { zh: '企业明细', en: 'firm rows' }),
+      provenance: modelled(
+        Object.values(FIRM_FACTS).map((f) => f.id),
+        { zh: '企业明细', en: 'firm rows' },
+      ),
       label: { zh: '企业（模拟）', en: 'Firms (modelled)' },
       description: firmsDescription(firms, outputFact),
       columns: FIRMS_COLUMNS,
     },
     {
       name: 'projects',
-      provenance: modelled(Object.values(PROJECT_FACTS).map((f) => f.id), { zh: '项目明细', en: 'project rows' }),
+      provenance: modelled(
+        Object.values(PROJECT_FACTS).map((f) => f.id),
+        { zh: '项目明细', en: 'project rows' },
+      ),
       label: { zh: '重点建设项目（模拟）', en: 'Key projects (modelled)' },
       description: projectsDescription(projects),
       columns: PROJECTS_COLUMNS,
@@ -197,8 +213,15 @@ export function catalog({ facts, firms, projects }) {
     {
       name: 'schools',
       provenance: published([
-        'school_jx_land', 'school_jx_floor', 'school_jx_classes', 'school_jx_seats',
-        'school_gx1_land', 'school_gx1_floor', 'school_gx1_classes', 'school_gx1_seats', 'school_opening',
+        'school_jx_land',
+        'school_jx_floor',
+        'school_jx_classes',
+        'school_jx_seats',
+        'school_gx1_land',
+        'school_gx1_floor',
+        'school_gx1_classes',
+        'school_gx1_seats',
+        'school_opening',
       ]),
       label: { zh: '新建学校', en: 'New schools' },
       description: {

@@ -31,7 +31,9 @@ export const PROJECT_FACTS = {
  */
 function readTarget(byId, spec, csv, model) {
   const fact = byId.get(spec.id);
-  const fail = (why, fix) => { throw new Error(`${csv}: ${spec.id} ${why}; the ${model} model is calibrated to it, so ${fix}`); };
+  const fail = (why, fix) => {
+    throw new Error(`${csv}: ${spec.id} ${why}; the ${model} model is calibrated to it, so ${fix}`);
+  };
   if (!fact) fail('is missing', 'add the row back with the published figure');
   if (typeof fact.value !== 'number' || !Number.isFinite(fact.value)) {
     fail(`has the value "${fact.value_text}", which is not a number`, 'give the figure as a plain number such as 145 or 27.79');

@@ -27,7 +27,9 @@ async function assertAxeClean(page, where, within = null) {
         more: Math.max(0, v.nodes.length - 5),
       }));
   }, within);
-  const report = found.map((v) => [v.rule, ...v.nodes.map((n) => `    ${n}`), ...(v.more ? [`    ... and ${v.more} more`] : [])].join('\n')).join('\n');
+  const report = found
+    .map((v) => [v.rule, ...v.nodes.map((n) => `    ${n}`), ...(v.more ? [`    ... and ${v.more} more`] : [])].join('\n'))
+    .join('\n');
   assert.equal(found.length, 0, `axe on ${where}:\n${report}`);
 }
 
@@ -108,54 +110,61 @@ const overflow = (page) =>
       .map((el) => `${el.tagName.toLowerCase()}.${el.getAttribute('class') ?? ''}`),
   }));
 
-test('on a 360 x 740 touch screen a tap selects a bar, a dragged thumb filters, the embed dialog fits, the firm table scrolls in its frame, and the page never scrolls sideways', { timeout: TIMEOUT }, () =>
-  withPage({ viewport: { width: 360, height: 740 }, touch: true }, async ({ page, open }) => {
-    await open('#/?lang=en');
-    await chartsReady(page);
-    await figure(page, 'firms-by-segment').locator('rect.pickable[data-row="汽车电子"]').tap();
-    await assertLinked(page, { segment: ['汽车电子'] });
+test(
+  'on a 360 x 740 touch screen a tap selects a bar, a dragged thumb filters, the embed dialog fits, the firm table scrolls in its frame, and the page never scrolls sideways',
+  { timeout: TIMEOUT },
+  () =>
+    withPage({ viewport: { width: 360, height: 740 }, touch: true }, async ({ page, open }) => {
+      await open('#/?lang=en');
+      await chartsReady(page);
+      await figure(page, 'firms-by-segment').locator('rect.pickable[data-row="汽车电子"]').tap();
+      await assertLinked(page, { segment: ['汽车电子'] });
 
-    // Drag the From thumb of the founding years about a third of the way along its track.
-    const thumb = figure(page, 'founding-years').getByLabel('From');
-    await thumb.scrollIntoViewIfNeeded();
-    const box = await thumb.boundingBox();
-    const y = box.y + box.height / 2;
-    await touchDrag(page, { x: box.x + 4, y }, { x: box.x + box.width * 0.35, y });
-    await settled(page);
-    const sels = selectionsIn(new URL(page.url()).hash);
-    assert.ok(sels.founded, `the drag set a founding-year filter: ${page.url()}`);
-    const seen = await assertLinked(page, sels);
-    assert.equal(seen.ranges.founded, `${sels.founded[0]} – ${sels.founded[1]}`);
+      // Drag the From thumb of the founding years about a third of the way along its track.
+      const thumb = figure(page, 'founding-years').getByLabel('From');
+      await thumb.scrollIntoViewIfNeeded();
+      const box = await thumb.boundingBox();
+      const y = box.y + box.height / 2;
+      await touchDrag(page, { x: box.x + 4, y }, { x: box.x + box.width * 0.35, y });
+      await settled(page);
+      const sels = selectionsIn(new URL(page.url()).hash);
+      assert.ok(sels.founded, `the drag set a founding-year filter: ${page.url()}`);
+      const seen = await assertLinked(page, sels);
+      assert.equal(seen.ranges.founded, `${sels.founded[0]} – ${sels.founded[1]}`);
 
-    let o = await overflow(page);
-    assert.ok(o.scrollWidth <= 360, `the page is ${o.scrollWidth}px wide; widest: ${o.wide.join(', ')}`);
+      let o = await overflow(page);
+      assert.ok(o.scrollWidth <= 360, `the page is ${o.scrollWidth}px wide; widest: ${o.wide.join(', ')}`);
 
-    await figure(page, 'firms-by-area').getByRole('button', { name: 'Embed', exact: true }).tap();
-    const dialog = page.getByRole('dialog');
-    await dialog.waitFor();
-    const fit = await dialog.evaluate((d) => ({ right: d.getBoundingClientRect().right, scroll: d.scrollWidth, client: d.clientWidth }));
-    assert.ok(fit.right <= 360 && fit.scroll <= fit.client, `the dialog fits the screen: ${JSON.stringify(fit)}`);
-    o = await overflow(page);
-    assert.ok(o.scrollWidth <= 360, `with the dialog open the page is ${o.scrollWidth}px wide; widest: ${o.wide.join(', ')}`);
-    await dialog.getByRole('button', { name: 'Close', exact: true }).tap();
-    await dialog.waitFor({ state: 'detached' });
+      await figure(page, 'firms-by-area').getByRole('button', { name: 'Embed', exact: true }).tap();
+      const dialog = page.getByRole('dialog');
+      await dialog.waitFor();
+      const fit = await dialog.evaluate((d) => ({ right: d.getBoundingClientRect().right, scroll: d.scrollWidth, client: d.clientWidth }));
+      assert.ok(fit.right <= 360 && fit.scroll <= fit.client, `the dialog fits the screen: ${JSON.stringify(fit)}`);
+      o = await overflow(page);
+      assert.ok(o.scrollWidth <= 360, `with the dialog open the page is ${o.scrollWidth}px wide; widest: ${o.wide.join(', ')}`);
+      await dialog.getByRole('button', { name: 'Close', exact: true }).tap();
+      await dialog.waitFor({ state: 'detached' });
 
-    // In Chinese the firm table scrolls sideways inside its frame instead of squeezing its columns to a
-    // character or two (汽车电子 one character a line): every column fits a four-character name.
-    await open('#/?v=2&lang=zh');
-    await page.waitForFunction(() => document.documentElement.lang === 'zh-CN');
-    await settled(page);
-    const table = await page.locator('[data-chart-id="firm-table"]').evaluate((s) => {
-      const wrap = s.querySelector('.table-wrap');
-      const cells = [...s.querySelectorAll('tbody tr:first-child td')];
-      const em = parseFloat(getComputedStyle(cells[0]).fontSize);
-      return { scroll: wrap.scrollWidth, client: wrap.clientWidth, narrowest: Math.min(...cells.map((c) => c.getBoundingClientRect().width)) / em };
-    });
-    assert.ok(table.scroll > table.client, `the table scrolls inside its frame: ${JSON.stringify(table)}`);
-    assert.ok(table.narrowest >= 4, `every column is at least 4 em wide: ${JSON.stringify(table)}`);
-    o = await overflow(page);
-    assert.ok(o.scrollWidth <= 360, `in Chinese the page is ${o.scrollWidth}px wide; widest: ${o.wide.join(', ')}`);
-  }),
+      // In Chinese the firm table scrolls sideways inside its frame instead of squeezing its columns to a
+      // character or two (汽车电子 one character a line): every column fits a four-character name.
+      await open('#/?v=2&lang=zh');
+      await page.waitForFunction(() => document.documentElement.lang === 'zh-CN');
+      await settled(page);
+      const table = await page.locator('[data-chart-id="firm-table"]').evaluate((s) => {
+        const wrap = s.querySelector('.table-wrap');
+        const cells = [...s.querySelectorAll('tbody tr:first-child td')];
+        const em = parseFloat(getComputedStyle(cells[0]).fontSize);
+        return {
+          scroll: wrap.scrollWidth,
+          client: wrap.clientWidth,
+          narrowest: Math.min(...cells.map((c) => c.getBoundingClientRect().width)) / em,
+        };
+      });
+      assert.ok(table.scroll > table.client, `the table scrolls inside its frame: ${JSON.stringify(table)}`);
+      assert.ok(table.narrowest >= 4, `every column is at least 4 em wide: ${JSON.stringify(table)}`);
+      o = await overflow(page);
+      assert.ok(o.scrollWidth <= 360, `in Chinese the page is ${o.scrollWidth}px wide; widest: ${o.wide.join(', ')}`);
+    }),
 );
 
 /** Contrast of each number drawn inside a bar against that bar, as drawn (CSS applied). */
@@ -163,7 +172,9 @@ const insideLabels = (page) =>
   page.evaluate(() => {
     const rgb = (c) => (c.match(/[\d.]+/g) ?? []).slice(0, 3).map(Number);
     const lum = (c) => {
-      const [r, g, b] = rgb(c).map((v) => v / 255).map((v) => (v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4));
+      const [r, g, b] = rgb(c)
+        .map((v) => v / 255)
+        .map((v) => (v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4));
       return 0.2126 * r + 0.7152 * g + 0.0722 * b;
     };
     const marks = [...document.querySelectorAll('svg.chart-svg rect.mark')].map((m) => ({ m, r: m.getBoundingClientRect() }));
@@ -174,7 +185,15 @@ const insideLabels = (page) =>
       if (!under) return [];
       const [fg, bg] = [getComputedStyle(t).fill, getComputedStyle(under.m).fill];
       const [a, b] = [lum(fg), lum(bg)].sort((p, q) => q - p);
-      return [{ text: t.textContent, muted: under.m.getAttribute('aria-pressed') === 'false' && under.m.getAttribute('fill') === '#D5DCE3', fg, bg, ratio: +((a + 0.05) / (b + 0.05)).toFixed(2) }];
+      return [
+        {
+          text: t.textContent,
+          muted: under.m.getAttribute('aria-pressed') === 'false' && under.m.getAttribute('fill') === '#D5DCE3',
+          fg,
+          bg,
+          ratio: +((a + 0.05) / (b + 0.05)).toFixed(2),
+        },
+      ];
     });
   });
 
@@ -187,7 +206,10 @@ test('numbers inside bars are readable on their bar, selected or muted, in the l
       await page.waitForFunction((t) => document.documentElement.dataset.theme === t, theme);
       await chartsReady(page, 1);
       const labels = await insideLabels(page);
-      assert.ok(labels.some((l) => l.muted) && labels.some((l) => !l.muted), `labels on muted and on selected bars: ${JSON.stringify(labels)}`);
+      assert.ok(
+        labels.some((l) => l.muted) && labels.some((l) => !l.muted),
+        `labels on muted and on selected bars: ${JSON.stringify(labels)}`,
+      );
       const poor = labels.filter((l) => l.ratio < 4.5);
       assert.deepEqual(poor, [], `numbers inside bars below 4.5:1 in the ${theme} theme`);
     }

@@ -12,7 +12,10 @@ const readFacts = (page) =>
 
 test('the about page lists every published figure with its quote, in both languages', { timeout: TIMEOUT }, () =>
   withPage({}, async ({ page, open }) => {
-    for (const [htmlLang, hash] of [['zh-CN', '#/about'], ['en', '#/about?v=1&lang=en']]) {
+    for (const [htmlLang, hash] of [
+      ['zh-CN', '#/about'],
+      ['en', '#/about?v=1&lang=en'],
+    ]) {
       await open(hash);
       await page.waitForFunction((l) => document.documentElement.lang === l, htmlLang);
       await page.locator('table.facts-table tbody tr').first().waitFor();

@@ -23,7 +23,8 @@ function assertMarks(id, chart, lang) {
   if (want.rows) assert.deepEqual(distinct(chart.marks.map((m) => m.row)), sorted(want.rows), `${id}: data-row values`);
   if (want.distinctRows) assert.equal(distinct(chart.marks.map((m) => m.row)).length, want.distinctRows, `${id}: distinct rows`);
   if (want.series) assert.deepEqual(distinct(chart.marks.map((m) => m.series)), sorted(want.series), `${id}: data-series values`);
-  if (want.series && want.rows) assert.equal(chart.marks.length, want.rows.length * want.series.length, `${id}: one mark per row and series`);
+  if (want.series && want.rows)
+    assert.equal(chart.marks.length, want.rows.length * want.series.length, `${id}: one mark per row and series`);
   if (want.labels) {
     const labels = want.labels[lang];
     assert.deepEqual(sorted(chart.rowLabels), sorted(Object.values(labels)), `${id}: row labels (${lang})`);
@@ -37,38 +38,50 @@ function assertMarks(id, chart, lang) {
   assert.deepEqual(chart.menu, MENU[lang], `${id}: menu buttons (${lang})`);
 }
 
-for (const [lang, hash] of [['zh', '#/'], ['en', '#/?v=1&lang=en']]) {
-  test(`each chart is drawn with its expected marks, labels and menu in ${lang === 'zh' ? 'Chinese' : 'English'}`, { timeout: TIMEOUT }, () =>
-    withPage({}, async ({ page, open }) => {
-      await open(hash);
-      await chartsReady(page);
-      const ids = await page.$$eval('figure.chart', (figs) => figs.map((f) => f.dataset.chartId));
-      assert.deepEqual(ids, CHART_IDS, 'charts in page order');
-      for (const id of CHART_IDS) assertMarks(id, await readChart(page, id), lang);
-    }),
+for (const [lang, hash] of [
+  ['zh', '#/'],
+  ['en', '#/?v=1&lang=en'],
+]) {
+  test(
+    `each chart is drawn with its expected marks, labels and menu in ${lang === 'zh' ? 'Chinese' : 'English'}`,
+    { timeout: TIMEOUT },
+    () =>
+      withPage({}, async ({ page, open }) => {
+        await open(hash);
+        await chartsReady(page);
+        const ids = await page.$$eval('figure.chart', (figs) => figs.map((f) => f.dataset.chartId));
+        assert.deepEqual(ids, CHART_IDS, 'charts in page order');
+        for (const id of CHART_IDS) assertMarks(id, await readChart(page, id), lang);
+      }),
   );
 }
 
-test('every chart has a caption with its title, a source line linking to the about page, and the modelled mark where it rests on modelled rows', { timeout: TIMEOUT }, () =>
-  withPage({}, async ({ page, open }) => {
-    const langs = [['zh-CN', '#/', /来源.*江门日报/, '#/about'], ['en', '#/?lang=en', /Source.*Jiangmen Daily/, '#/about?lang=en']];
-    for (const [htmlLang, hash, source, about] of langs) {
-      // The second visit is a hash change on the same document: wait for the language to switch.
-      await open(hash);
-      await page.waitForFunction((l) => document.documentElement.lang === l, htmlLang);
-      await chartsReady(page);
-      for (const id of CHART_IDS) {
-        const c = await readChart(page, id);
-        assert.ok(c.title, `${id}: title`);
-        assert.match(c.source, source, `${id}: source line`);
-        assert.equal(c.sourceHref, about, `${id}: source links to the about page`);
-        assert.equal(c.modelled, CHARTS[id].modelled, `${id}: modelled mark`);
+test(
+  'every chart has a caption with its title, a source line linking to the about page, and the modelled mark where it rests on modelled rows',
+  { timeout: TIMEOUT },
+  () =>
+    withPage({}, async ({ page, open }) => {
+      const langs = [
+        ['zh-CN', '#/', /来源.*江门日报/, '#/about'],
+        ['en', '#/?lang=en', /Source.*Jiangmen Daily/, '#/about?lang=en'],
+      ];
+      for (const [htmlLang, hash, source, about] of langs) {
+        // The second visit is a hash change on the same document: wait for the language to switch.
+        await open(hash);
+        await page.waitForFunction((l) => document.documentElement.lang === l, htmlLang);
+        await chartsReady(page);
+        for (const id of CHART_IDS) {
+          const c = await readChart(page, id);
+          assert.ok(c.title, `${id}: title`);
+          assert.match(c.source, source, `${id}: source line`);
+          assert.equal(c.sourceHref, about, `${id}: source links to the about page`);
+          assert.equal(c.modelled, CHARTS[id].modelled, `${id}: modelled mark`);
+        }
       }
-    }
-    // The source link leads to the quotes: follow one.
-    await figure(page, 'schools').locator('.source-line a').click();
-    await page.locator('table.facts-table').waitFor();
-  }),
+      // The source link leads to the quotes: follow one.
+      await figure(page, 'schools').locator('.source-line a').click();
+      await page.locator('table.facts-table').waitFor();
+    }),
 );
 
 test('"Show table" reveals a table with one row per category inside the chart', { timeout: TIMEOUT }, () =>
@@ -129,6 +142,6 @@ test('a malformed or unknown hash still opens the dashboard', { timeout: TIMEOUT
     await open('#/nowhere/NOT_AN_ID?v=999&lang=xx&%E0%A4%A=1&filter=%ZZ');
     await chartsReady(page);
     assert.equal(await page.evaluate(() => document.documentElement.lang), 'zh-CN');
-    assert.equal(await page.locator('li.kpi').count() > 0, true);
+    assert.equal((await page.locator('li.kpi').count()) > 0, true);
   }),
 );

@@ -16,27 +16,39 @@ async function dashboard(page, open, hash) {
   return (id, name) => downloadOf(page, figure(page, id).getByRole('button', { name, exact: true }));
 }
 
-test('"Download CSV" gives a UTF-8 file that names its source and the modelled mark above a header row and one line per category', { timeout: TIMEOUT }, () =>
-  withPage({}, async ({ page, open }) => {
-    const langs = [
-      ['#/?lang=en', 'Download CSV', 'Segment,Firms', ['Firms by segment', 'Source: Jiangmen Daily, 7 July 2023; modelled firm rows', 'Modelled data: ']],
-      ['#/', '下载 CSV', '细分领域,企业数', ['各细分领域企业数', '来源：《江门日报》2023年7月7日；企业明细为模拟数据', '模拟数据：']],
-    ];
-    for (const [hash, button, header, words] of langs) {
-      const get = await dashboard(page, open, hash);
-      const { name, bytes } = await get('firms-by-segment', button);
-      assert.equal(name, 'firms-by-segment.csv');
-      const csv = csvParts(bytes);
-      // A person opening the file in Excel sees what it is and where it comes from first.
-      for (const w of words) assert.ok(csv.preamble.some((l) => l.startsWith(w)), `the CSV says "${w}" (${csv.preamble.join(' | ')})`);
-      assert.equal(csv.provenance[0].kind, 'modelled', 'the origins travel as data too');
-      // Further columns (such as a share) may follow the two that every reader needs.
-      assert.equal(csv.header.split(',').slice(0, 2).join(','), header);
-      assert.equal(csv.rows.length, 5, 'five segments');
-      const total = csv.rows.reduce((a, l) => a + Number(l.split(',')[1]), 0);
-      assert.equal(total, 1681, 'the counts add up to the published number of firms');
-    }
-  }),
+test(
+  '"Download CSV" gives a UTF-8 file that names its source and the modelled mark above a header row and one line per category',
+  { timeout: TIMEOUT },
+  () =>
+    withPage({}, async ({ page, open }) => {
+      const langs = [
+        [
+          '#/?lang=en',
+          'Download CSV',
+          'Segment,Firms',
+          ['Firms by segment', 'Source: Jiangmen Daily, 7 July 2023; modelled firm rows', 'Modelled data: '],
+        ],
+        ['#/', '下载 CSV', '细分领域,企业数', ['各细分领域企业数', '来源：《江门日报》2023年7月7日；企业明细为模拟数据', '模拟数据：']],
+      ];
+      for (const [hash, button, header, words] of langs) {
+        const get = await dashboard(page, open, hash);
+        const { name, bytes } = await get('firms-by-segment', button);
+        assert.equal(name, 'firms-by-segment.csv');
+        const csv = csvParts(bytes);
+        // A person opening the file in Excel sees what it is and where it comes from first.
+        for (const w of words)
+          assert.ok(
+            csv.preamble.some((l) => l.startsWith(w)),
+            `the CSV says "${w}" (${csv.preamble.join(' | ')})`,
+          );
+        assert.equal(csv.provenance[0].kind, 'modelled', 'the origins travel as data too');
+        // Further columns (such as a share) may follow the two that every reader needs.
+        assert.equal(csv.header.split(',').slice(0, 2).join(','), header);
+        assert.equal(csv.rows.length, 5, 'five segments');
+        const total = csv.rows.reduce((a, l) => a + Number(l.split(',')[1]), 0);
+        assert.equal(total, 1681, 'the counts add up to the published number of firms');
+      }
+    }),
 );
 
 test('a CSV of a chart on published rows names the article and carries no modelled mark', { timeout: TIMEOUT }, () =>

@@ -156,14 +156,18 @@ export const grouped = (n) => new Intl.NumberFormat('en-US', { maximumFractionDi
 export async function expectedViews(sels, { sort = 'output_2022 DESC', page = 0 } = {}) {
   const views = {};
   for (const [view, key] of Object.entries(VIEW_KEYS)) {
-    const rows = await firmsSql(`SELECT ${key} AS k, count(*)::INTEGER AS n FROM firms ${firmsWhere(sels, view)} GROUP BY k HAVING k IS NOT NULL ORDER BY k`);
+    const rows = await firmsSql(
+      `SELECT ${key} AS k, count(*)::INTEGER AS n FROM firms ${firmsWhere(sels, view)} GROUP BY k HAVING k IS NOT NULL ORDER BY k`,
+    );
     views[view] = Object.fromEntries(rows.map((r) => [String(r.k), r.n]));
   }
   const where = firmsWhere(sels);
   const [total] = await firmsSql(
     `SELECT count(*)::INTEGER AS n, coalesce(sum(output_2022), 0)::DOUBLE AS s, coalesce(sum(output_2022::DOUBLE * output_2022), 0)::DOUBLE AS q FROM firms ${where}`,
   );
-  const [top] = await firmsSql(`SELECT coalesce(sum(output_2022), 0)::DOUBLE AS t FROM (SELECT output_2022 FROM firms ${where} ORDER BY output_2022 DESC LIMIT 10)`);
+  const [top] = await firmsSql(
+    `SELECT coalesce(sum(output_2022), 0)::DOUBLE AS t FROM (SELECT output_2022 FROM firms ${where} ORDER BY output_2022 DESC LIMIT 10)`,
+  );
   // The Lorenz curve is drawn from groups of one fine output bin; its Gini is the area under that polyline.
   const groups = await firmsSql(
     `SELECT ${OUTPUT_BIN} AS b, count(*)::DOUBLE AS n, sum(output_2022)::DOUBLE AS s FROM firms ${where ? `${where} AND` : 'WHERE'} output_2022 > 0 GROUP BY b ORDER BY b`,

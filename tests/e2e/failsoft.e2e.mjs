@@ -16,34 +16,53 @@ const SMALL_CHARTS = ['projects-investment', 'enping-investments', 'schools'];
  */
 async function settledCharts(page) {
   await page.waitForFunction(() => !!window.__jianghai);
-  await page.evaluate(() => window.__jianghai.ready.then(() => undefined, () => undefined));
+  await page.evaluate(() =>
+    window.__jianghai.ready.then(
+      () => undefined,
+      () => undefined,
+    ),
+  );
   const handle = await page.waitForFunction(() => {
     const figs = [...document.querySelectorAll('figure.chart')];
-    const done = figs.length > 0 && figs.every((f) => f.querySelector('.chart-error') || (f.dataset.state === 'ready' && f.querySelector('svg.chart-svg .mark')));
-    return done && Object.fromEntries(figs.map((f) => [f.dataset.chartId, f.querySelector('.chart-error')?.textContent.replace(/\s+/g, ' ').trim() ?? 'drawn']));
+    const done =
+      figs.length > 0 &&
+      figs.every((f) => f.querySelector('.chart-error') || (f.dataset.state === 'ready' && f.querySelector('svg.chart-svg .mark')));
+    return (
+      done &&
+      Object.fromEntries(
+        figs.map((f) => [f.dataset.chartId, f.querySelector('.chart-error')?.textContent.replace(/\s+/g, ' ').trim() ?? 'drawn']),
+      )
+    );
   });
   return handle.jsonValue();
 }
 
-test('a missing firms.parquet leaves projects, schools and Enping drawn, names the file on the firm views, and Retry recovers', { timeout: TIMEOUT }, () =>
-  withPage({ allowErrors: true }, async ({ page, context, open }) => {
-    let missing = true;
-    await context.route('**/data/firms.parquet', (route) =>
-      missing ? route.fulfill({ status: 404, contentType: 'text/plain', body: 'not found' }) : route.fallback(),
-    );
-    await open('#/?lang=en');
-    const state = await settledCharts(page);
-    for (const id of SMALL_CHARTS) assert.equal(state[id], 'drawn', `${id} is drawn`);
-    for (const id of FIRM_CHARTS) {
-      assert.match(state[id], /file of table “firms” could not be read \(HTTP 404: http:\/\/127\.0\.0\.1:\d+\/data\/firms\.parquet\)/, `${id}: ${state[id]}`);
-    }
-    assert.match(await page.locator('[data-chart-id="firm-table"] .chart-error').textContent(), /HTTP 404/);
-    // The file is back: one Retry draws every firm view.
-    missing = false;
-    await figure(page, 'firms-by-segment').getByRole('button', { name: 'Retry' }).click();
-    await page.waitForFunction(() => !document.querySelector('.chart-error'));
-    await chartsReady(page, CHART_IDS);
-  }),
+test(
+  'a missing firms.parquet leaves projects, schools and Enping drawn, names the file on the firm views, and Retry recovers',
+  { timeout: TIMEOUT },
+  () =>
+    withPage({ allowErrors: true }, async ({ page, context, open }) => {
+      let missing = true;
+      await context.route('**/data/firms.parquet', (route) =>
+        missing ? route.fulfill({ status: 404, contentType: 'text/plain', body: 'not found' }) : route.fallback(),
+      );
+      await open('#/?lang=en');
+      const state = await settledCharts(page);
+      for (const id of SMALL_CHARTS) assert.equal(state[id], 'drawn', `${id} is drawn`);
+      for (const id of FIRM_CHARTS) {
+        assert.match(
+          state[id],
+          /file of table “firms” could not be read \(HTTP 404: http:\/\/127\.0\.0\.1:\d+\/data\/firms\.parquet\)/,
+          `${id}: ${state[id]}`,
+        );
+      }
+      assert.match(await page.locator('[data-chart-id="firm-table"] .chart-error').textContent(), /HTTP 404/);
+      // The file is back: one Retry draws every firm view.
+      missing = false;
+      await figure(page, 'firms-by-segment').getByRole('button', { name: 'Retry' }).click();
+      await page.waitForFunction(() => !document.querySelector('.chart-error'));
+      await chartsReady(page, CHART_IDS);
+    }),
 );
 
 test('one range request that fails on the way is tried again without anything shown', { timeout: TIMEOUT }, () =>
@@ -66,16 +85,19 @@ test('one range request that fails on the way is tried again without anything sh
   }),
 );
 
-test('a missing engine leaves every chart drawn from the build\'s answers and names the file, with nothing left on "Loading…"', { timeout: TIMEOUT }, () =>
-  withPage({ allowErrors: true }, async ({ page, context, open }) => {
-    await context.route('**/*.wasm', (route) => route.fulfill({ status: 404, contentType: 'text/plain', body: 'not found' }));
-    await open('#/?lang=en');
-    await page.locator('.engine-error').waitFor();
-    assert.match(await page.locator('.engine-error').textContent(), /could not start.*HTTP 404.*\.wasm/s);
-    const state = await settledCharts(page);
-    for (const id of CHART_IDS) assert.equal(state[id], 'drawn', `${id}: ${state[id]}`);
-    assert.equal(await page.locator('.chart-placeholder').count(), 0, 'no chart is left on Loading…');
-  }),
+test(
+  'a missing engine leaves every chart drawn from the build\'s answers and names the file, with nothing left on "Loading…"',
+  { timeout: TIMEOUT },
+  () =>
+    withPage({ allowErrors: true }, async ({ page, context, open }) => {
+      await context.route('**/*.wasm', (route) => route.fulfill({ status: 404, contentType: 'text/plain', body: 'not found' }));
+      await open('#/?lang=en');
+      await page.locator('.engine-error').waitFor();
+      assert.match(await page.locator('.engine-error').textContent(), /could not start.*HTTP 404.*\.wasm/s);
+      const state = await settledCharts(page);
+      for (const id of CHART_IDS) assert.equal(state[id], 'drawn', `${id}: ${state[id]}`);
+      assert.equal(await page.locator('.chart-placeholder').count(), 0, 'no chart is left on Loading…');
+    }),
 );
 
 test('a missing engine ends a filtered link\'s charts in a message naming the file, not in "Loading…"', { timeout: TIMEOUT }, () =>
@@ -91,7 +113,9 @@ test('a missing engine ends a filtered link\'s charts in a message naming the fi
 
 test('a malformed manifest says so on the page and on every chart', { timeout: TIMEOUT }, () =>
   withPage({ allowErrors: true }, async ({ page, context, open }) => {
-    await context.route('**/data/manifest.json', (route) => route.fulfill({ status: 200, contentType: 'application/json', body: '{"tables": [' }));
+    await context.route('**/data/manifest.json', (route) =>
+      route.fulfill({ status: 200, contentType: 'application/json', body: '{"tables": [' }),
+    );
     await open('#/?lang=en');
     await page.locator('.engine-error').waitFor();
     assert.match(await page.locator('.engine-error').textContent(), /data could not be loaded.*not valid JSON/s);

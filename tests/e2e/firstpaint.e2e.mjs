@@ -15,28 +15,31 @@ const snapshotOf = async (page) => ({
   firms: await page.locator('[data-chart-id="firm-table"] tbody tr').count(),
 });
 
-test('with the wasm module held back, every chart, KPI tile and the firm list are painted, in Chinese and English', { timeout: TIMEOUT }, () =>
-  withPage({}, async ({ page, context, open, logSince }) => {
-    const wasm = await holdRequests(context, '**/*.wasm');
-    for (const hash of ['#/', '#/?lang=en']) {
-      await open(hash);
-      await chartsPainted(page);
-      const before = await snapshotOf(page);
-      assert.equal(before.kpis, 12);
-      assert.equal(before.firms, 25, 'the first page of the firm list');
-      for (const c of before.charts) {
-        assert.ok(c.marks.length > 0, `${c.title} is drawn`);
-        assert.match(c.source, hash.includes('en') ? /Source: Jiangmen Daily/ : /来源: 《江门日报》/, `${c.title} names its source`);
+test(
+  'with the wasm module held back, every chart, KPI tile and the firm list are painted, in Chinese and English',
+  { timeout: TIMEOUT },
+  () =>
+    withPage({}, async ({ page, context, open, logSince }) => {
+      const wasm = await holdRequests(context, '**/*.wasm');
+      for (const hash of ['#/', '#/?lang=en']) {
+        await open(hash);
+        await chartsPainted(page);
+        const before = await snapshotOf(page);
+        assert.equal(before.kpis, 12);
+        assert.equal(before.firms, 25, 'the first page of the firm list');
+        for (const c of before.charts) {
+          assert.ok(c.marks.length > 0, `${c.title} is drawn`);
+          assert.match(c.source, hash.includes('en') ? /Source: Jiangmen Daily/ : /来源: 《江门日报》/, `${c.title} names its source`);
+        }
+        assert.equal(logSince().filter((e) => e.path.endsWith('.wasm') && e.status === 200).length, 0, 'no wasm byte has arrived');
       }
-      assert.equal(logSince().filter((e) => e.path.endsWith('.wasm') && e.status === 200).length, 0, 'no wasm byte has arrived');
-    }
-    // The engine takes over: the same marks, the same source lines, no shift of the page.
-    const before = await snapshotOf(page);
-    wasm.release();
-    await engineAnswered(page);
-    const after = await snapshotOf(page);
-    assert.deepEqual(after, before, 'the engine draws exactly what the first paint drew');
-  }),
+      // The engine takes over: the same marks, the same source lines, no shift of the page.
+      const before = await snapshotOf(page);
+      wasm.release();
+      await engineAnswered(page);
+      const after = await snapshotOf(page);
+      assert.deepEqual(after, before, 'the engine draws exactly what the first paint drew');
+    }),
 );
 
 test('an embed of a linked view paints before the engine, and a filtered link waits for it', { timeout: TIMEOUT }, () =>

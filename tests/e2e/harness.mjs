@@ -77,7 +77,15 @@ const HOST_HTML = `<!doctype html>
  * under `base` (default '/') and logSince() returns the server log entries of this test.
  */
 export async function withPage(opts, fn) {
-  const { viewport = { width: 1280, height: 900 }, server = env.server, base = '/', allowErrors = false, touch = false, origins = [], serviceWorkers = 'block' } = opts;
+  const {
+    viewport = { width: 1280, height: 900 },
+    server = env.server,
+    base = '/',
+    allowErrors = false,
+    touch = false,
+    origins = [],
+    serviceWorkers = 'block',
+  } = opts;
   const context = await env.browser.newContext({
     viewport,
     deviceScaleFactor: 1,
@@ -127,8 +135,14 @@ export async function withPage(opts, fn) {
     const open = (path = '#/') => page.goto(server.url + base.replace(/^\//, '') + path);
     const result = await fn({ page, context, server, open, logSince });
     if (!allowErrors) {
-      assert.deepEqual(errors.filter((e) => !abortedRead(e)), [], 'the page logged errors');
-      const failed = logSince().filter((e) => e.status >= 400).map(formatEntry);
+      assert.deepEqual(
+        errors.filter((e) => !abortedRead(e)),
+        [],
+        'the page logged errors',
+      );
+      const failed = logSince()
+        .filter((e) => e.status >= 400)
+        .map(formatEntry);
       assert.deepEqual(failed, [], 'the server answered requests with an error status');
     }
     assert.deepEqual([...foreign], [], 'the page made requests outside its own origin');

@@ -46,7 +46,10 @@ test('the embed view posts its height to the parent page', { timeout: TIMEOUT },
 
 test('a 360 x 740 phone screen has no horizontal overflow and draws every chart', { timeout: TIMEOUT }, () =>
   withPage({ viewport: { width: 360, height: 740 } }, async ({ page, open }) => {
-    for (const [htmlLang, hash] of [['zh-CN', '#/'], ['en', '#/?lang=en']]) {
+    for (const [htmlLang, hash] of [
+      ['zh-CN', '#/'],
+      ['en', '#/?lang=en'],
+    ]) {
       await open(hash);
       await page.waitForFunction((l) => document.documentElement.lang === l, htmlLang);
       await chartsReady(page);

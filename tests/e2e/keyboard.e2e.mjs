@@ -15,39 +15,42 @@ const press = async (page, key, times = 1) => {
   for (let i = 0; i < times; i++) await page.keyboard.press(key);
 };
 
-test('bars are reached with Tab; Enter and Space select one, Shift+Enter adds one, Enter on the only selected bar clears', { timeout: TIMEOUT }, () =>
-  withPage({}, async ({ page, open }) => {
-    await open('#/?lang=en');
-    await chartsReady(page);
-    const tabs = await tabTo(page, 'figure[data-chart-id="firms-by-segment"] rect.pickable');
-    assert.ok(tabs > 5, `the bars come after the navigation and the figures above them (${tabs} presses)`);
-    await assertFocusVisible(page, 'a bar');
-    assert.match(await focused(page), /^Key electronic components: 520 firms/, 'the largest segment comes first');
+test(
+  'bars are reached with Tab; Enter and Space select one, Shift+Enter adds one, Enter on the only selected bar clears',
+  { timeout: TIMEOUT },
+  () =>
+    withPage({}, async ({ page, open }) => {
+      await open('#/?lang=en');
+      await chartsReady(page);
+      const tabs = await tabTo(page, 'figure[data-chart-id="firms-by-segment"] rect.pickable');
+      assert.ok(tabs > 5, `the bars come after the navigation and the figures above them (${tabs} presses)`);
+      await assertFocusVisible(page, 'a bar');
+      assert.match(await focused(page), /^Key electronic components: 520 firms/, 'the largest segment comes first');
 
-    await press(page, 'Enter');
-    await assertLinked(page, { segment: ['电子关键元器件'] });
-    assert.match(await focused(page), /^Key electronic components/, 'focus stays on the bar');
+      await press(page, 'Enter');
+      await assertLinked(page, { segment: ['电子关键元器件'] });
+      assert.match(await focused(page), /^Key electronic components/, 'focus stays on the bar');
 
-    await press(page, 'Tab');
-    await press(page, ' ');
-    await assertLinked(page, { segment: ['智能家电'] });
+      await press(page, 'Tab');
+      await press(page, ' ');
+      await assertLinked(page, { segment: ['智能家电'] });
 
-    await press(page, 'Tab');
-    await press(page, 'Shift+Enter');
-    await assertLinked(page, { segment: ['智能家电', '印刷电路板'] });
+      await press(page, 'Tab');
+      await press(page, 'Shift+Enter');
+      await assertLinked(page, { segment: ['智能家电', '印刷电路板'] });
 
-    await press(page, 'Enter');
-    await assertLinked(page, { segment: ['印刷电路板'] });
-    await press(page, 'Enter');
-    await assertLinked(page, {});
+      await press(page, 'Enter');
+      await assertLinked(page, { segment: ['印刷电路板'] });
+      await press(page, 'Enter');
+      await assertLinked(page, {});
 
-    // The stacked bars of the next chart work the same way.
-    await tabTo(page, 'figure[data-chart-id="firms-by-scale-srdi"] rect.pickable');
-    const key = await page.evaluate(() => `${document.activeElement.dataset.row}|${document.activeElement.dataset.series}`);
-    await press(page, ' ');
-    await assertLinked(page, { breakdown: [key] });
-    await assertFocusVisible(page, 'a stacked bar');
-  }),
+      // The stacked bars of the next chart work the same way.
+      await tabTo(page, 'figure[data-chart-id="firms-by-scale-srdi"] rect.pickable');
+      const key = await page.evaluate(() => `${document.activeElement.dataset.row}|${document.activeElement.dataset.series}`);
+      await press(page, ' ');
+      await assertLinked(page, { breakdown: [key] });
+      await assertFocusVisible(page, 'a stacked bar');
+    }),
 );
 
 test('the range thumbs move the output and founding-year filters with ArrowRight, ArrowLeft, End and Home', { timeout: TIMEOUT }, () =>
@@ -99,10 +102,13 @@ test('a chip\'s remove button and "Clear all filters" work from the keyboard', {
     await assertLinked(page, { segment: ['汽车电子'], area: ['外海街道'], founded: [2000, 2011] });
 
     await tabTo(page, 'button[aria-label="Remove filter: Subdistrict"]');
-    await assertFocusVisible(page, 'a chip\'s remove button');
+    await assertFocusVisible(page, "a chip's remove button");
     await press(page, 'Enter');
     const left = await assertLinked(page, { segment: ['汽车电子'], founded: [2000, 2011] });
-    assert.deepEqual(left.chips.map((c) => c.remove), ['Remove filter: Segment', 'Remove filter: Founded']);
+    assert.deepEqual(
+      left.chips.map((c) => c.remove),
+      ['Remove filter: Segment', 'Remove filter: Founded'],
+    );
 
     await tabTo(page, '.selection-bar .clear-all');
     await assertFocusVisible(page, '"Clear all filters"');
@@ -111,7 +117,7 @@ test('a chip\'s remove button and "Clear all filters" work from the keyboard', {
   }),
 );
 
-test('the table\'s sort headers and pager work from the keyboard, and focus stays on the control pressed', { timeout: TIMEOUT }, () =>
+test("the table's sort headers and pager work from the keyboard, and focus stays on the control pressed", { timeout: TIMEOUT }, () =>
   withPage({}, async ({ page, open }) => {
     await open('#/?lang=en');
     await chartsReady(page);

@@ -24,19 +24,25 @@ function assertTiles(tiles, lang) {
   }
 }
 
-for (const [lang, hash] of [['zh', '#/'], ['en', '#/?v=1&lang=en']]) {
-  test(`KPI tiles show the published figures in ${lang === 'zh' ? 'Chinese' : 'English'} before the engine is ready`, { timeout: TIMEOUT }, () =>
-    withPage({}, async ({ page, context, open }) => {
-      // Holding the wasm module keeps the engine from starting; the tiles must not care.
-      const wasm = await holdRequests(context, '**/*.wasm');
-      await open(hash);
-      await page.locator('li.kpi').first().waitFor();
-      assert.equal(await page.getByRole('progressbar').count(), 1, 'the engine should still be loading');
-      assertTiles(await readTiles(page), lang);
-      wasm.release();
-      await chartsReady(page);
-      assertTiles(await readTiles(page), lang);
-    }),
+for (const [lang, hash] of [
+  ['zh', '#/'],
+  ['en', '#/?v=1&lang=en'],
+]) {
+  test(
+    `KPI tiles show the published figures in ${lang === 'zh' ? 'Chinese' : 'English'} before the engine is ready`,
+    { timeout: TIMEOUT },
+    () =>
+      withPage({}, async ({ page, context, open }) => {
+        // Holding the wasm module keeps the engine from starting; the tiles must not care.
+        const wasm = await holdRequests(context, '**/*.wasm');
+        await open(hash);
+        await page.locator('li.kpi').first().waitFor();
+        assert.equal(await page.getByRole('progressbar').count(), 1, 'the engine should still be loading');
+        assertTiles(await readTiles(page), lang);
+        wasm.release();
+        await chartsReady(page);
+        assertTiles(await readTiles(page), lang);
+      }),
   );
 }
 

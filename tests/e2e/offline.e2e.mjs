@@ -22,7 +22,14 @@ async function siteAt({ copy = false } = {}) {
   if (copy) cpSync(DIST, app, { recursive: true });
   else symlinkSync(DIST, app, 'dir');
   const server = await serve(dir);
-  return { app, server, dispose: async () => { await server.close(); rmSync(dir, { recursive: true, force: true }); } };
+  return {
+    app,
+    server,
+    dispose: async () => {
+      await server.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
 }
 
 /** Waits until the service worker controls the page and holds every precached file. */
@@ -31,47 +38,55 @@ async function installed(page) {
   await page.getByText('Saved on this device: works with no network.').waitFor({ timeout: 40_000 });
 }
 
-test('after one visit, with the server gone, a reload draws every chart, and About, Data, the console and an embed work', { timeout: TIMEOUT * 2 }, async () => {
-  const site = await siteAt();
-  try {
-    await withPage({ server: site.server, base: BASE, serviceWorkers: 'allow' }, async ({ page, open, logSince }) => {
-      await open('#/?lang=en');
-      await chartsReady(page);
-      await installed(page);
-      const paths = logSince().map((e) => e.path);
-      assert.ok(paths.includes(`${BASE}sw.js`), 'the service worker is fetched from the sub-path');
-      assert.deepEqual(paths.filter((p) => !p.startsWith(BASE)), [], 'nothing is asked outside the sub-path');
+test(
+  'after one visit, with the server gone, a reload draws every chart, and About, Data, the console and an embed work',
+  { timeout: TIMEOUT * 2 },
+  async () => {
+    const site = await siteAt();
+    try {
+      await withPage({ server: site.server, base: BASE, serviceWorkers: 'allow' }, async ({ page, open, logSince }) => {
+        await open('#/?lang=en');
+        await chartsReady(page);
+        await installed(page);
+        const paths = logSince().map((e) => e.path);
+        assert.ok(paths.includes(`${BASE}sw.js`), 'the service worker is fetched from the sub-path');
+        assert.deepEqual(
+          paths.filter((p) => !p.startsWith(BASE)),
+          [],
+          'nothing is asked outside the sub-path',
+        );
 
-      await site.server.close();
-      await page.reload();
-      await chartsReady(page, CHART_IDS);
-      assert.match(await figure(page, 'firms-by-segment').locator('.source-line').textContent(), /Jiangmen Daily/);
-
-      await page.getByRole('link', { name: 'Sources and method' }).click();
-      await page.getByRole('heading', { level: 2 }).first().waitFor();
-      assert.equal(await page.locator('main [role=alert]').count(), 0);
-
-      await page.getByRole('link', { name: 'Data', exact: true }).click();
-      await page.getByText(/firms/).first().waitFor();
-
-      await page.getByRole('link', { name: 'SQL', exact: true }).click();
-      const editor = page.getByLabel('SQL statement');
-      await editor.fill('SELECT count(*) AS n, sum(output_2022) AS s FROM firms');
-      await editor.press('Control+Enter');
-      await page.waitForFunction(() => /1 row /.test(document.querySelector('.sql-status')?.textContent ?? ''));
-      assert.equal(await page.locator('.result-table tbody td').first().textContent(), '1681');
-
-      // Embeds, opened as an article's iframe opens them: a new page load.
-      for (const id of ['firms-by-area', 'schools']) {
-        await open(`#/embed/${id}?lang=en`);
+        await site.server.close();
         await page.reload();
-        await chartsReady(page, [id]);
-      }
-    });
-  } finally {
-    await site.dispose();
-  }
-});
+        await chartsReady(page, CHART_IDS);
+        assert.match(await figure(page, 'firms-by-segment').locator('.source-line').textContent(), /Jiangmen Daily/);
+
+        await page.getByRole('link', { name: 'Sources and method' }).click();
+        await page.getByRole('heading', { level: 2 }).first().waitFor();
+        assert.equal(await page.locator('main [role=alert]').count(), 0);
+
+        await page.getByRole('link', { name: 'Data', exact: true }).click();
+        await page.getByText(/firms/).first().waitFor();
+
+        await page.getByRole('link', { name: 'SQL', exact: true }).click();
+        const editor = page.getByLabel('SQL statement');
+        await editor.fill('SELECT count(*) AS n, sum(output_2022) AS s FROM firms');
+        await editor.press('Control+Enter');
+        await page.waitForFunction(() => /1 row /.test(document.querySelector('.sql-status')?.textContent ?? ''));
+        assert.equal(await page.locator('.result-table tbody td').first().textContent(), '1681');
+
+        // Embeds, opened as an article's iframe opens them: a new page load.
+        for (const id of ['firms-by-area', 'schools']) {
+          await open(`#/embed/${id}?lang=en`);
+          await page.reload();
+          await chartsReady(page, [id]);
+        }
+      });
+    } finally {
+      await site.dispose();
+    }
+  },
+);
 
 test('a new deployment is announced, and Reload takes it', { timeout: TIMEOUT * 2 }, async () => {
   const site = await siteAt({ copy: true });
@@ -90,7 +105,10 @@ test('a new deployment is announced, and Reload takes it', { timeout: TIMEOUT * 
       rmSync(`${index}.br`, { force: true });
       rmSync(`${index}.gz`, { force: true });
       const sw = join(site.app, 'sw.js');
-      writeFileSync(sw, readFileSync(sw, 'utf8').replace(/("revision":")[0-9a-f]+(","url":"index\.html")/, `$1${Date.now().toString(16)}$2`));
+      writeFileSync(
+        sw,
+        readFileSync(sw, 'utf8').replace(/("revision":")[0-9a-f]+(","url":"index\.html")/, `$1${Date.now().toString(16)}$2`),
+      );
 
       // The old deployment still serves this visit; the browser finds the new one on navigation.
       await page.reload();
@@ -109,27 +127,30 @@ test('a new deployment is announced, and Reload takes it', { timeout: TIMEOUT * 
   }
 });
 
-test('the page runs under a strict Content-Security-Policy with no violation, the engine and the console included', { timeout: TIMEOUT }, () =>
-  withPage({}, async ({ page, open }) => {
-    await page.addInitScript(() => {
-      window.__violations = [];
-      document.addEventListener('securitypolicyviolation', (e) => window.__violations.push(`${e.violatedDirective} ${e.blockedURI}`));
-    });
-    await open('#/?lang=en');
-    const csp = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
-    assert.match(csp, /script-src 'self' 'wasm-unsafe-eval'(;|$)/);
-    assert.match(csp, /worker-src 'self' blob:/);
-    assert.match(csp, /object-src 'none'/);
-    await chartsReady(page);
-    await page.getByRole('link', { name: 'SQL', exact: true }).click();
-    const editor = page.getByLabel('SQL statement');
-    await editor.fill('SELECT segment, count(*) FROM firms GROUP BY 1');
-    await editor.press('Control+Enter');
-    await page.waitForFunction(() => /rows? /.test(document.querySelector('.sql-status')?.textContent ?? ''));
-    await page.getByRole('link', { name: 'Explore' }).click();
-    const violations = await page.evaluate(() => window.__violations);
-    assert.deepEqual(violations, []);
-  }),
+test(
+  'the page runs under a strict Content-Security-Policy with no violation, the engine and the console included',
+  { timeout: TIMEOUT },
+  () =>
+    withPage({}, async ({ page, open }) => {
+      await page.addInitScript(() => {
+        window.__violations = [];
+        document.addEventListener('securitypolicyviolation', (e) => window.__violations.push(`${e.violatedDirective} ${e.blockedURI}`));
+      });
+      await open('#/?lang=en');
+      const csp = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
+      assert.match(csp, /script-src 'self' 'wasm-unsafe-eval'(;|$)/);
+      assert.match(csp, /worker-src 'self' blob:/);
+      assert.match(csp, /object-src 'none'/);
+      await chartsReady(page);
+      await page.getByRole('link', { name: 'SQL', exact: true }).click();
+      const editor = page.getByLabel('SQL statement');
+      await editor.fill('SELECT segment, count(*) FROM firms GROUP BY 1');
+      await editor.press('Control+Enter');
+      await page.waitForFunction(() => /rows? /.test(document.querySelector('.sql-status')?.textContent ?? ''));
+      await page.getByRole('link', { name: 'Explore' }).click();
+      const violations = await page.evaluate(() => window.__violations);
+      assert.deepEqual(violations, []);
+    }),
 );
 
 test('the policy is in force: an inline script is refused and reported', { timeout: TIMEOUT }, () =>

@@ -16,7 +16,10 @@ export async function chartsReady(pageOrFrame, ids = CHART_IDS) {
   // Charts paint from the build's answers first; interactions and navigation wait for the engine
   // (a page left while the engine still reads aborts its range requests, which the engine logs).
   await pageOrFrame.evaluate(async () => {
-    await window.__jianghai?.ready.then(() => undefined, () => undefined);
+    await window.__jianghai?.ready.then(
+      () => undefined,
+      () => undefined,
+    );
     await window.__jianghai?.idle?.();
   });
 }
@@ -138,10 +141,13 @@ export function readLinked(page) {
         const fig = document.querySelector(`figure.chart[data-chart-id="${id}"]`);
         views[view] = [...(fig?.querySelectorAll('svg.chart-svg .mark') ?? [])].map((m) => ({
           key:
-            view === 'output' ? String(Math.round(Number(m.dataset.x0) * 10))
-            : view === 'founded' ? String(Math.round(Number(m.dataset.x0)))
-            : view === 'breakdown' ? `${m.dataset.row}|${m.dataset.series}`
-            : m.dataset.row,
+            view === 'output'
+              ? String(Math.round(Number(m.dataset.x0) * 10))
+              : view === 'founded'
+                ? String(Math.round(Number(m.dataset.x0)))
+                : view === 'breakdown'
+                  ? `${m.dataset.row}|${m.dataset.series}`
+                  : m.dataset.row,
           label: m.getAttribute('aria-label') ?? text(m.querySelector(':scope > title')),
           pressed: m.getAttribute('aria-pressed'),
           muted: m.getAttribute('fill') === (view === 'output' || view === 'founded' ? muted.bins : muted.bars),
@@ -157,10 +163,15 @@ export function readLinked(page) {
         top10: text(document.querySelector('dd[data-stat=top10]')),
         hhi: text(document.querySelector('dd[data-stat=hhi]')),
         gini: text(document.querySelector('dd[data-stat=gini]')),
-        chips: [...document.querySelectorAll('.selection-bar .chip')].map((c) => ({ text: text(c.querySelector('span')), remove: c.querySelector('button').getAttribute('aria-label') })),
+        chips: [...document.querySelectorAll('.selection-bar .chip')].map((c) => ({
+          text: text(c.querySelector('span')),
+          remove: c.querySelector('button').getAttribute('aria-label'),
+        })),
         ranges: { output: range(charts.output), founded: range(charts.founded) },
         names: [...(table?.querySelectorAll('tbody tr') ?? [])].map((tr) => text(tr.cells[0])),
-        sorted: [...(table?.querySelectorAll('th[aria-sort]:not([aria-sort=none])') ?? [])].map((th) => `${text(th.querySelector('button'))} ${th.getAttribute('aria-sort')}`),
+        sorted: [...(table?.querySelectorAll('th[aria-sort]:not([aria-sort=none])') ?? [])].map(
+          (th) => `${text(th.querySelector('button'))} ${th.getAttribute('aria-sort')}`,
+        ),
         pager: text(table?.querySelector('.pager [aria-live]')),
       };
     },
@@ -192,7 +203,9 @@ export async function tabTo(page, selector, { back = false, max = 150 } = {}) {
     await page.keyboard.press(back ? 'Shift+Tab' : 'Tab');
     const here = await page.evaluate((sel) => {
       const el = document.activeElement;
-      return el?.matches(sel) ? null : `${el?.tagName.toLowerCase()} ${el?.getAttribute('aria-label') ?? el?.textContent.trim().slice(0, 30)}`;
+      return el?.matches(sel)
+        ? null
+        : `${el?.tagName.toLowerCase()} ${el?.getAttribute('aria-label') ?? el?.textContent.trim().slice(0, 30)}`;
     }, selector);
     if (here === null) return i;
     passed.push(here);
@@ -218,7 +231,10 @@ export async function assertFocusVisible(page, what) {
   });
   assert.ok(s.visible, `${what}: the focused ${s.tag} does not match :focus-visible`);
   const [style, width] = (s.svg ? s.stroke : s.outline).split(' ');
-  assert.ok(style !== 'none' && parseFloat(width) >= 2, `${what}: focus is not visible (${s.svg ? `stroke ${s.stroke}` : `outline ${s.outline}`})`);
+  assert.ok(
+    style !== 'none' && parseFloat(width) >= 2,
+    `${what}: focus is not visible (${s.svg ? `stroke ${s.stroke}` : `outline ${s.outline}`})`,
+  );
 }
 
 /**
@@ -235,24 +251,47 @@ export async function assertLinked(page, sels, table = {}) {
   for (const view of Object.keys(LINKED_CHARTS)) {
     assert.deepEqual(countsOf(seen, view), want.views[view], `${view}: firms per bar or bin under ${where}`);
     const own = sels[view];
-    const muted = seen.views[view].filter((m) => m.muted).map((m) => m.key).sort();
+    const muted = seen.views[view]
+      .filter((m) => m.muted)
+      .map((m) => m.key)
+      .sort();
     if (view === 'output' || view === 'founded') {
       // A bin is highlighted when it lies wholly inside the brushed [lo, hi) fine bins.
       const per = view === 'output' ? 10 : 1;
-      const outside = own ? seen.views[view].filter((m) => !(Number(m.key) * per >= own[0] && (Number(m.key) + 1) * per <= own[1])).map((m) => m.key).sort() : [];
+      const outside = own
+        ? seen.views[view]
+            .filter((m) => !(Number(m.key) * per >= own[0] && (Number(m.key) + 1) * per <= own[1]))
+            .map((m) => m.key)
+            .sort()
+        : [];
       assert.deepEqual(muted, outside, `${view}: bins outside its own brush are muted under ${where}`);
     } else {
-      const pressed = seen.views[view].filter((m) => m.pressed === 'true').map((m) => m.key).sort();
+      const pressed = seen.views[view]
+        .filter((m) => m.pressed === 'true')
+        .map((m) => m.key)
+        .sort();
       assert.deepEqual(pressed, [...(own ?? [])].sort(), `${view}: pressed bars under ${where}`);
-      const others = own ? seen.views[view].filter((m) => !own.includes(m.key)).map((m) => m.key).sort() : [];
+      const others = own
+        ? seen.views[view]
+            .filter((m) => !own.includes(m.key))
+            .map((m) => m.key)
+            .sort()
+        : [];
       assert.deepEqual(muted, others, `${view}: bars it does not select are muted under ${where}`);
     }
   }
   assert.equal(seen.count, want.count, `selected firms under ${where}`);
   const output = parseYuan(seen.output);
-  assert.ok(Math.abs(output - want.outputYuan) <= 0.005 * want.outputYuan, `selected output ${seen.output}, expected ${want.outputYuan} yuan`);
+  assert.ok(
+    Math.abs(output - want.outputYuan) <= 0.005 * want.outputYuan,
+    `selected output ${seen.output}, expected ${want.outputYuan} yuan`,
+  );
   assert.deepEqual([seen.top10, seen.hhi, seen.gini], [want.top10, want.hhi, want.gini], `top-10 share, HHI and Gini under ${where}`);
-  assert.deepEqual(seen.names, want.names, `firm table page ${(table.page ?? 0) + 1} under ${where}, sorted by ${table.sort ?? 'output_2022 DESC'}`);
+  assert.deepEqual(
+    seen.names,
+    want.names,
+    `firm table page ${(table.page ?? 0) + 1} under ${where}, sorted by ${table.sort ?? 'output_2022 DESC'}`,
+  );
   assert.match(seen.pager, new RegExp(`(?:of |共)${want.pages.toLocaleString('en-US')}页?$`), `pager under ${where}`);
   return seen;
 }
@@ -297,7 +336,12 @@ export function csvParts(bytes) {
   const blank = lines.indexOf('');
   const preamble = blank > 0 ? lines.slice(0, blank).map((l) => (l.startsWith('"') ? l.slice(1, -1).replaceAll('""', '"') : l)) : [];
   const [header, ...rows] = blank > 0 ? lines.slice(blank + 1) : lines;
-  return { preamble, header, rows, provenance: JSON.parse(preamble.find((l) => l.startsWith('jianghai:provenance='))?.slice(20) ?? 'null') };
+  return {
+    preamble,
+    header,
+    rows,
+    provenance: JSON.parse(preamble.find((l) => l.startsWith('jianghai:provenance='))?.slice(20) ?? 'null'),
+  };
 }
 
 /**
@@ -306,7 +350,10 @@ export function csvParts(bytes) {
  */
 export function engineAnswered(page) {
   return page.evaluate(async () => {
-    await window.__jianghai.ready.then(() => undefined, () => undefined);
+    await window.__jianghai.ready.then(
+      () => undefined,
+      () => undefined,
+    );
     await window.__jianghai.idle?.();
   });
 }

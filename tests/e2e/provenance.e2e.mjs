@@ -34,12 +34,20 @@ before(async () => {
     const q = (f) => `'${join(out, f).replaceAll("'", "''")}'`;
     await conn.run(`CREATE OR REPLACE TABLE s AS SELECT * REPLACE (99999 AS seats) FROM read_parquet(${q('schools.parquet')})`);
     await conn.run(`COPY s TO ${q('schools.parquet')} (FORMAT parquet)`);
-    await conn.run(`CREATE OR REPLACE TABLE p AS SELECT * REPLACE (completed_wan * 50 AS completed_wan) FROM read_parquet(${q('projects.parquet')})`);
+    await conn.run(
+      `CREATE OR REPLACE TABLE p AS SELECT * REPLACE (completed_wan * 50 AS completed_wan) FROM read_parquet(${q('projects.parquet')})`,
+    );
     await conn.run(`COPY p TO ${q('projects.parquet')} (FORMAT parquet)`);
     if (name === 'own') {
       const m = JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8'));
       for (const t of m.tables) t.provenance = { ...t.provenance, source: BUREAU };
-      m.source = { title_zh: BUREAU.title.zh, title_en: BUREAU.title.en, publisher: '示例统计局 Example Statistics Bureau', date: BUREAU.date, file: '' };
+      m.source = {
+        title_zh: BUREAU.title.zh,
+        title_en: BUREAU.title.en,
+        publisher: '示例统计局 Example Statistics Bureau',
+        date: BUREAU.date,
+        file: '',
+      };
       writeFileSync(join(out, 'manifest.json'), JSON.stringify(m));
     }
   }
@@ -55,52 +63,69 @@ after(async () => {
 const host = () => new URL(foreign.url).host;
 const hasArticle = (s) => /Jiangmen Daily|江门日报/.test(s);
 
-test('another origin\'s dataset is named on every chart, the firm list and the page, and never under the newspaper\'s name', { timeout: TIMEOUT * 2 }, () =>
-  withPage({ origins: [foreign.origin] }, async ({ page, open }) => {
-    await open(`#/?lang=en&data=${encodeURIComponent(`${foreign.url}own/manifest.json`)}`);
-    await chartsReady(page);
-    const ids = await page.locator('figure.chart').evaluateAll((figs) => figs.map((f) => f.dataset.chartId));
-    for (const id of ids) {
-      const c = await readChart(page, id);
-      assert.ok(c.source.includes(host()), `${id} names ${host()}: ${c.source}`);
-      assert.ok(!hasArticle(c.source), `${id} does not say Jiangmen Daily: ${c.source}`);
-      assert.equal(await figure(page, id).locator('.foreign-mark').count(), 1, `${id} carries the external-data mark`);
-    }
-    // The changed numbers are what is drawn, under that site's name.
-    const schools = await readChart(page, 'schools');
-    assert.ok(schools.marks.some((m) => m.title.includes('99,999')), 'the other site\'s seats are drawn');
-    assert.ok(schools.source.includes('Example Statistics Bureau'), 'with that site\'s own source');
-    // Notes and subtitles quoting the article's totals describe this site's rows, not these.
-    assert.equal(await figure(page, 'projects-investment').locator('.subtitle').count(), 0, 'no "27.79 亿元" subtitle over changed projects');
-    assert.equal(await figure(page, 'firms-by-scale-srdi').locator('.subtitle').count(), 0);
-    assert.match(await page.locator('[data-chart-id="firm-table"] .source-line').textContent(), new RegExp(host().replace('.', '\\.')));
-    assert.match(await page.locator('.data-banner').textContent(), new RegExp(`data from ${host().replace('.', '\\.')}`));
-    assert.ok(!hasArticle(await page.locator('.selection-bar').textContent()));
+test(
+  "another origin's dataset is named on every chart, the firm list and the page, and never under the newspaper's name",
+  { timeout: TIMEOUT * 2 },
+  () =>
+    withPage({ origins: [foreign.origin] }, async ({ page, open }) => {
+      await open(`#/?lang=en&data=${encodeURIComponent(`${foreign.url}own/manifest.json`)}`);
+      await chartsReady(page);
+      const ids = await page.locator('figure.chart').evaluateAll((figs) => figs.map((f) => f.dataset.chartId));
+      for (const id of ids) {
+        const c = await readChart(page, id);
+        assert.ok(c.source.includes(host()), `${id} names ${host()}: ${c.source}`);
+        assert.ok(!hasArticle(c.source), `${id} does not say Jiangmen Daily: ${c.source}`);
+        assert.equal(await figure(page, id).locator('.foreign-mark').count(), 1, `${id} carries the external-data mark`);
+      }
+      // The changed numbers are what is drawn, under that site's name.
+      const schools = await readChart(page, 'schools');
+      assert.ok(
+        schools.marks.some((m) => m.title.includes('99,999')),
+        "the other site's seats are drawn",
+      );
+      assert.ok(schools.source.includes('Example Statistics Bureau'), "with that site's own source");
+      // Notes and subtitles quoting the article's totals describe this site's rows, not these.
+      assert.equal(
+        await figure(page, 'projects-investment').locator('.subtitle').count(),
+        0,
+        'no "27.79 亿元" subtitle over changed projects',
+      );
+      assert.equal(await figure(page, 'firms-by-scale-srdi').locator('.subtitle').count(), 0);
+      assert.match(await page.locator('[data-chart-id="firm-table"] .source-line').textContent(), new RegExp(host().replace('.', '\\.')));
+      assert.match(await page.locator('.data-banner').textContent(), new RegExp(`data from ${host().replace('.', '\\.')}`));
+      assert.ok(!hasArticle(await page.locator('.selection-bar').textContent()));
 
-    // Exports say the same: SVG and CSV of the changed schools.
-    const svg = (await downloadOf(page, figure(page, 'schools').getByRole('button', { name: 'Download SVG', exact: true }))).bytes.toString('utf8');
-    assert.ok(svg.includes(host()) && !hasArticle(svg), 'the SVG names the other site and not the newspaper');
-    const csv = csvParts((await downloadOf(page, figure(page, 'schools').getByRole('button', { name: 'Download CSV', exact: true }))).bytes);
-    assert.ok(csv.preamble.some((l) => l.includes(host())), csv.preamble.join(' | '));
-    assert.ok(!csv.preamble.some(hasArticle));
-    assert.equal(csv.provenance[0].kind, 'foreign');
+      // Exports say the same: SVG and CSV of the changed schools.
+      const svg = (
+        await downloadOf(page, figure(page, 'schools').getByRole('button', { name: 'Download SVG', exact: true }))
+      ).bytes.toString('utf8');
+      assert.ok(svg.includes(host()) && !hasArticle(svg), 'the SVG names the other site and not the newspaper');
+      const csv = csvParts(
+        (await downloadOf(page, figure(page, 'schools').getByRole('button', { name: 'Download CSV', exact: true }))).bytes,
+      );
+      assert.ok(
+        csv.preamble.some((l) => l.includes(host())),
+        csv.preamble.join(' | '),
+      );
+      assert.ok(!csv.preamble.some(hasArticle));
+      assert.equal(csv.provenance[0].kind, 'foreign');
 
-    // The embed dialog warns, and the snippet's embed names the site too.
-    await figure(page, 'schools').getByRole('button', { name: 'Embed', exact: true }).click();
-    const dialog = page.locator('dialog.embed-dialog');
-    assert.match(await dialog.locator('.embed-foreign').textContent(), new RegExp(host().replace('.', '\\.')));
-    const snippet = await dialog.locator('textarea').inputValue();
-    assert.match(snippet, new RegExp(`title="[^"]*data from ${host().replace('.', '\\.')}`));
-    const src = /src="([^"]+)"/.exec(snippet)[1].replaceAll('&amp;', '&');
-    assert.ok(src.includes('data='), 'the embed reads the same data');
-    await page.goto(src);
-    await chartsReady(page, ['schools']);
-    const embedded = await readChart(page, 'schools');
-    assert.ok(embedded.source.includes(host()) && !hasArticle(embedded.source), embedded.source);
-  }),
+      // The embed dialog warns, and the snippet's embed names the site too.
+      await figure(page, 'schools').getByRole('button', { name: 'Embed', exact: true }).click();
+      const dialog = page.locator('dialog.embed-dialog');
+      assert.match(await dialog.locator('.embed-foreign').textContent(), new RegExp(host().replace('.', '\\.')));
+      const snippet = await dialog.locator('textarea').inputValue();
+      assert.match(snippet, new RegExp(`title="[^"]*data from ${host().replace('.', '\\.')}`));
+      const src = /src="([^"]+)"/.exec(snippet)[1].replaceAll('&amp;', '&');
+      assert.ok(src.includes('data='), 'the embed reads the same data');
+      await page.goto(src);
+      await chartsReady(page, ['schools']);
+      const embedded = await readChart(page, 'schools');
+      assert.ok(embedded.source.includes(host()) && !hasArticle(embedded.source), embedded.source);
+    }),
 );
 
-test('a copy of this site\'s manifest on another origin is still that origin\'s claim, marked and attributed', { timeout: TIMEOUT }, () =>
+test("a copy of this site's manifest on another origin is still that origin's claim, marked and attributed", { timeout: TIMEOUT }, () =>
   withPage({ origins: [foreign.origin] }, async ({ page, open }) => {
     await open(`#/?data=${encodeURIComponent(`${foreign.url}copy/manifest.json`)}`);
     await chartsReady(page);
@@ -134,70 +159,89 @@ test('a data= link to a site the deployment does not accept is refused and the p
   }),
 );
 
-test('console results of modelled rows carry the mark into CSV and Parquet, and a re-imported export keeps it on the charts', { timeout: TIMEOUT * 2 }, () =>
-  withPage({}, async ({ page, open }) => {
-    await open('#/sql?lang=en');
-    const editor = page.getByLabel('SQL statement');
-    await page.waitForFunction(() => window.__jianghai?.ready);
-    await page.evaluate(() => window.__jianghai.ready);
-    const run = async (sql, rows) => {
-      await editor.fill(sql);
-      await editor.press('Control+Enter');
-      await page.waitForFunction((re) => new RegExp(re).test(document.querySelector('.sql-status')?.textContent ?? ''), rows);
-    };
-    const strip = page.locator('[data-testid=result-provenance]');
+test(
+  'console results of modelled rows carry the mark into CSV and Parquet, and a re-imported export keeps it on the charts',
+  { timeout: TIMEOUT * 2 },
+  () =>
+    withPage({}, async ({ page, open }) => {
+      await open('#/sql?lang=en');
+      const editor = page.getByLabel('SQL statement');
+      await page.waitForFunction(() => window.__jianghai?.ready);
+      await page.evaluate(() => window.__jianghai.ready);
+      const run = async (sql, rows) => {
+        await editor.fill(sql);
+        await editor.press('Control+Enter');
+        await page.waitForFunction((re) => new RegExp(re).test(document.querySelector('.sql-status')?.textContent ?? ''), rows);
+      };
+      const strip = page.locator('[data-testid=result-provenance]');
 
-    await run('SELECT area, count(*) AS firms FROM firms GROUP BY area ORDER BY area', '^3 rows');
-    assert.equal(await strip.locator('.modelled-mark').count(), 1, 'the result of modelled firms is marked on screen');
-    assert.match(await strip.textContent(), /modelled firm rows/);
-    const csv = csvParts((await downloadOf(page, page.getByRole('button', { name: 'Export CSV' }))).bytes);
-    assert.ok(csv.preamble.some((l) => l.startsWith('Modelled data')), csv.preamble.join(' | '));
-    assert.equal(csv.header, 'area,firms');
+      await run('SELECT area, count(*) AS firms FROM firms GROUP BY area ORDER BY area', '^3 rows');
+      assert.equal(await strip.locator('.modelled-mark').count(), 1, 'the result of modelled firms is marked on screen');
+      assert.match(await strip.textContent(), /modelled firm rows/);
+      const csv = csvParts((await downloadOf(page, page.getByRole('button', { name: 'Export CSV' }))).bytes);
+      assert.ok(
+        csv.preamble.some((l) => l.startsWith('Modelled data')),
+        csv.preamble.join(' | '),
+      );
+      assert.equal(csv.header, 'area,firms');
 
-    // A constant, and a table made from one, have no origin: no mark, a plain CSV.
-    await run('CREATE OR REPLACE TABLE answers AS SELECT 42 AS answer; SELECT * FROM answers', '^1 row');
-    assert.equal(await strip.count(), 0, 'no provenance line on a constant');
-    const plain = csvParts((await downloadOf(page, page.getByRole('button', { name: 'Export CSV' }))).bytes);
-    assert.deepEqual([plain.preamble, plain.header, plain.rows], [[], 'answer', ['42']]);
+      // A constant, and a table made from one, have no origin: no mark, a plain CSV.
+      await run('CREATE OR REPLACE TABLE answers AS SELECT 42 AS answer; SELECT * FROM answers', '^1 row');
+      assert.equal(await strip.count(), 0, 'no provenance line on a constant');
+      const plain = csvParts((await downloadOf(page, page.getByRole('button', { name: 'Export CSV' }))).bytes);
+      assert.deepEqual([plain.preamble, plain.header, plain.rows], [[], 'answer', ['42']]);
 
-    // A table made from modelled rows stays modelled.
-    await run('CREATE OR REPLACE TABLE big_firms AS SELECT * FROM firms WHERE scale_class = \'规上\'; SELECT count(*) AS n FROM big_firms', '^1 row');
-    assert.equal(await strip.locator('.modelled-mark').count(), 1, 'a table built from modelled rows is marked');
+      // A table made from modelled rows stays modelled.
+      await run(
+        "CREATE OR REPLACE TABLE big_firms AS SELECT * FROM firms WHERE scale_class = '规上'; SELECT count(*) AS n FROM big_firms",
+        '^1 row',
+      );
+      assert.equal(await strip.locator('.modelled-mark').count(), 1, 'a table built from modelled rows is marked');
 
-    // Parquet export: the origins are in the file's key-value metadata.
-    await run('SELECT * FROM firms', '^1,681 rows');
-    const pq = await downloadOf(page, page.getByRole('button', { name: 'Export Parquet' }));
-    const path = join(dir, 'firms-export.parquet');
-    writeFileSync(path, pq.bytes);
-    const db = await DuckDBInstance.create(':memory:');
-    const kv = (await (await db.connect()).runAndReadAll(`SELECT decode(key) AS k, decode(value) AS v FROM parquet_kv_metadata('${path}')`)).getRowObjectsJson();
-    db.closeSync();
-    const stated = JSON.parse(kv.find((r) => r.k === 'jianghai:provenance').v);
-    assert.equal(stated[0].kind, 'modelled');
+      // Parquet export: the origins are in the file's key-value metadata.
+      await run('SELECT * FROM firms', '^1,681 rows');
+      const pq = await downloadOf(page, page.getByRole('button', { name: 'Export Parquet' }));
+      const path = join(dir, 'firms-export.parquet');
+      writeFileSync(path, pq.bytes);
+      const db = await DuckDBInstance.create(':memory:');
+      const kv = (
+        await (await db.connect()).runAndReadAll(`SELECT decode(key) AS k, decode(value) AS v FROM parquet_kv_metadata('${path}')`)
+      ).getRowObjectsJson();
+      db.closeSync();
+      const stated = JSON.parse(kv.find((r) => r.k === 'jianghai:provenance').v);
+      assert.equal(stated[0].kind, 'modelled');
 
-    // Import it as a user would and map it: the firm charts stay marked as modelled.
-    await page.getByRole('link', { name: 'Data', exact: true }).click();
-    await page.locator('input[type=file]').setInputFiles({ name: 'firms-export.parquet', mimeType: 'application/octet-stream', buffer: pq.bytes });
-    const row = page.locator('.loaded-table', { hasText: 'firms-export.parquet' });
-    await row.waitFor();
-    await row.getByRole('button', { name: 'Map as firm data' }).click();
-    await row.getByRole('button', { name: 'Show the explorer on this table' }).click();
-    await row.locator('.mapping-result').waitFor();
-    await page.getByRole('link', { name: 'Explore', exact: true }).click();
-    await chartsReady(page);
-    const seg = await readChart(page, 'firms-by-segment');
-    assert.equal(seg.modelled, true, 'the re-imported modelled rows keep the mark');
-    assert.match(seg.source, /Your imported data: firms-export\.parquet/);
-    assert.equal(await figure(page, 'firms-by-scale-srdi').locator('.subtitle').count(), 0, 'no published totals quoted over a re-import');
-  }),
+      // Import it as a user would and map it: the firm charts stay marked as modelled.
+      await page.getByRole('link', { name: 'Data', exact: true }).click();
+      await page
+        .locator('input[type=file]')
+        .setInputFiles({ name: 'firms-export.parquet', mimeType: 'application/octet-stream', buffer: pq.bytes });
+      const row = page.locator('.loaded-table', { hasText: 'firms-export.parquet' });
+      await row.waitFor();
+      await row.getByRole('button', { name: 'Map as firm data' }).click();
+      await row.getByRole('button', { name: 'Show the explorer on this table' }).click();
+      await row.locator('.mapping-result').waitFor();
+      await page.getByRole('link', { name: 'Explore', exact: true }).click();
+      await chartsReady(page);
+      const seg = await readChart(page, 'firms-by-segment');
+      assert.equal(seg.modelled, true, 'the re-imported modelled rows keep the mark');
+      assert.match(seg.source, /Your imported data: firms-export\.parquet/);
+      assert.equal(
+        await figure(page, 'firms-by-scale-srdi').locator('.subtitle').count(),
+        0,
+        'no published totals quoted over a re-import',
+      );
+    }),
 );
 
-test('a console query of the user\'s own table names the file and carries no mark', { timeout: TIMEOUT }, () =>
+test("a console query of the user's own table names the file and carries no mark", { timeout: TIMEOUT }, () =>
   withPage({}, async ({ page, open }) => {
     await open('#/data?lang=en');
     await page.waitForFunction(() => window.__jianghai?.ready);
     await page.evaluate(() => window.__jianghai.ready);
-    await page.locator('input[type=file]').setInputFiles({ name: 'mine.csv', mimeType: 'text/csv', buffer: Buffer.from('name,output\r\nA,1\r\nB,2\r\n') });
+    await page
+      .locator('input[type=file]')
+      .setInputFiles({ name: 'mine.csv', mimeType: 'text/csv', buffer: Buffer.from('name,output\r\nA,1\r\nB,2\r\n') });
     await page.locator('.staged').getByRole('button', { name: 'Load as table' }).click();
     await page.locator('.loaded-table', { hasText: 'mine.csv' }).waitFor();
     await page.getByRole('link', { name: 'SQL', exact: true }).click();

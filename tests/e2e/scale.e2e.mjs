@@ -16,7 +16,9 @@ let site;
 
 before(() => {
   const dir = mkdtempSync(join(tmpdir(), 'jianghai-scale-'));
-  execFileSync(process.execPath, [join(ROOT, 'scripts', 'build-scale.mjs'), '--rows', String(ROWS), '--out', join(dir, 'scale')], { stdio: ['ignore', 'ignore', 'inherit'] });
+  execFileSync(process.execPath, [join(ROOT, 'scripts', 'build-scale.mjs'), '--rows', String(ROWS), '--out', join(dir, 'scale')], {
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
   // The app and the dataset share an origin, as on a static host: data= is a relative URL.
   symlinkSync(DIST, join(dir, 'app'), 'dir');
   return serve(dir).then((server) => (site = { dir, server }));
@@ -26,32 +28,38 @@ after(async () => {
   if (site) rmSync(site.dir, { recursive: true, force: true });
 });
 
-test(`${ROWS.toLocaleString('en')} rows paint from the manifest's answers, load in slices with progress, and a brush filters them`, { timeout: TIMEOUT * 2 }, () =>
-  withPage({ server: site.server, base: '/app/' }, async ({ page, open }) => {
-    // Every percentage the loading strip shows, from the first frame on.
-    await page.addInitScript(() => {
-      window.__progress = [];
-      new MutationObserver(() => {
-        const n = document.querySelector('.engine-status[role=progressbar]')?.getAttribute('aria-valuenow');
-        if (n !== null && n !== undefined && window.__progress.at(-1) !== n) window.__progress.push(n);
-      }).observe(document, { subtree: true, childList: true, attributes: true });
-    });
-    await open('#/?lang=en&data=../scale/manifest.json');
-    await chartsPainted(page);
-    const painted = readLinked(page);
-    await chartsReady(page);
-    const loaded = await readLinked(page);
-    assert.ok(loaded.count.startsWith(ROWS.toLocaleString('en')), `the selection bar counts every row: ${loaded.count}`);
-    const total = (s) => Object.values(countsOf(s, 'segment')).reduce((a, b) => a + b, 0);
-    assert.equal(total(await painted), ROWS, 'the painted segments add up to every row');
-    assert.deepEqual(countsOf(loaded, 'segment'), countsOf(await painted, 'segment'), 'the engine draws what the manifest painted');
-    const progress = await page.evaluate(() => window.__progress.map(Number));
-    assert.ok(progress.some((p) => p > 0 && p < 100), `the loading strip showed progress between slices: ${progress.join(', ')}`);
+test(
+  `${ROWS.toLocaleString('en')} rows paint from the manifest's answers, load in slices with progress, and a brush filters them`,
+  { timeout: TIMEOUT * 2 },
+  () =>
+    withPage({ server: site.server, base: '/app/' }, async ({ page, open }) => {
+      // Every percentage the loading strip shows, from the first frame on.
+      await page.addInitScript(() => {
+        window.__progress = [];
+        new MutationObserver(() => {
+          const n = document.querySelector('.engine-status[role=progressbar]')?.getAttribute('aria-valuenow');
+          if (n !== null && n !== undefined && window.__progress.at(-1) !== n) window.__progress.push(n);
+        }).observe(document, { subtree: true, childList: true, attributes: true });
+      });
+      await open('#/?lang=en&data=../scale/manifest.json');
+      await chartsPainted(page);
+      const painted = readLinked(page);
+      await chartsReady(page);
+      const loaded = await readLinked(page);
+      assert.ok(loaded.count.startsWith(ROWS.toLocaleString('en')), `the selection bar counts every row: ${loaded.count}`);
+      const total = (s) => Object.values(countsOf(s, 'segment')).reduce((a, b) => a + b, 0);
+      assert.equal(total(await painted), ROWS, 'the painted segments add up to every row');
+      assert.deepEqual(countsOf(loaded, 'segment'), countsOf(await painted, 'segment'), 'the engine draws what the manifest painted');
+      const progress = await page.evaluate(() => window.__progress.map(Number));
+      assert.ok(
+        progress.some((p) => p > 0 && p < 100),
+        `the loading strip showed progress between slices: ${progress.join(', ')}`,
+      );
 
-    await brush(page, 'output-distribution', 0.3, 0.6);
-    const brushed = await readLinked(page);
-    const n = total(brushed);
-    assert.ok(n > 0 && n < ROWS, `the brush keeps some of the rows: ${n}`);
-    assert.match(brushed.hash, /output=/);
-  }),
+      await brush(page, 'output-distribution', 0.3, 0.6);
+      const brushed = await readLinked(page);
+      const n = total(brushed);
+      assert.ok(n > 0 && n < ROWS, `the brush keeps some of the rows: ${n}`);
+      assert.match(brushed.hash, /output=/);
+    }),
 );

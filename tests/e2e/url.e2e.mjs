@@ -41,7 +41,9 @@ async function buildState(page, open) {
   const steps = [await snapshot(page)];
   await figure(page, 'firms-by-segment').locator('rect.pickable[data-row="电子关键元器件"]').click();
   steps.push(await snapshot(page));
-  await figure(page, 'firms-by-segment').locator('rect.pickable[data-row="智能家电"]').click({ modifiers: ['Shift'] });
+  await figure(page, 'firms-by-segment')
+    .locator('rect.pickable[data-row="智能家电"]')
+    .click({ modifiers: ['Shift'] });
   steps.push(await snapshot(page));
   await brush(page, 'output-distribution', 0.3, 0.75);
   steps.push(await snapshot(page));
@@ -87,38 +89,50 @@ test('back and forward restore every step exactly, and so do a reload and the sa
   }),
 );
 
-test('quotes, SQL fragments and markup in a link are plain values: they match no firm, show as text, run nothing and leave the firms table whole', { timeout: TIMEOUT }, () =>
-  withPage({}, async ({ page, open }) => {
-    const dialogs = [];
-    page.on('dialog', (d) => (dialogs.push(d.message()), d.dismiss()));
-    const segments = ["'); DROP TABLE firms; --", '" OR 1=1 --', '<script>window.__xss=1</script>', '<img src=x onerror="window.__xss=2">'];
-    await open(
-      `#/?v=2&lang=en&segment=${segments.map(enc).join(',')}&area=${enc("' OR ''='")}&sort=${enc('name;DROP TABLE firms.asc')}` +
-        `&page=${enc('1;DELETE FROM firms')}&output=${enc('1..2; DROP TABLE firms')}&data=${enc('javascript:window.__xss=3')}&dv=${enc('../../etc')}`,
-    );
-    // No firm matches, so the histograms have no bins to draw: wait for every chart to be ready instead.
-    await page.waitForFunction(() => [...document.querySelectorAll('figure.chart')].every((f) => f.dataset.state === 'ready') && document.querySelector('[data-stat=count]'));
-    const seen = await snapshot(page);
-    assert.equal(seen.count, '0', 'no firm has these segments');
-    assert.deepEqual(seen.chips, [
-      { text: `Segment: ${segments.join(', ')}`, remove: 'Remove filter: Segment' },
-      { text: "Subdistrict: ' OR ''='", remove: 'Remove filter: Subdistrict' },
-    ]);
-    assert.deepEqual(seen.sorted, ['2022 output ▼ descending'], 'an unknown sort is ignored');
-    assert.equal(seen.pager, 'Page 1 of 1', 'a page that is not a number is ignored');
-    assert.equal(seen.ranges.output, 'All', 'a range with trailing SQL is ignored');
-    const injected = await page.evaluate(() => ({
-      xss: window.__xss ?? null,
-      elements: document.querySelectorAll('.selection-bar script, .selection-bar img, body img[src="x"]').length,
-    }));
-    assert.deepEqual(injected, { xss: null, elements: 0 }, 'markup stayed text');
-    assert.deepEqual(dialogs, []);
+test(
+  'quotes, SQL fragments and markup in a link are plain values: they match no firm, show as text, run nothing and leave the firms table whole',
+  { timeout: TIMEOUT },
+  () =>
+    withPage({}, async ({ page, open }) => {
+      const dialogs = [];
+      page.on('dialog', (d) => (dialogs.push(d.message()), d.dismiss()));
+      const segments = [
+        "'); DROP TABLE firms; --",
+        '" OR 1=1 --',
+        '<script>window.__xss=1</script>',
+        '<img src=x onerror="window.__xss=2">',
+      ];
+      await open(
+        `#/?v=2&lang=en&segment=${segments.map(enc).join(',')}&area=${enc("' OR ''='")}&sort=${enc('name;DROP TABLE firms.asc')}` +
+          `&page=${enc('1;DELETE FROM firms')}&output=${enc('1..2; DROP TABLE firms')}&data=${enc('javascript:window.__xss=3')}&dv=${enc('../../etc')}`,
+      );
+      // No firm matches, so the histograms have no bins to draw: wait for every chart to be ready instead.
+      await page.waitForFunction(
+        () =>
+          [...document.querySelectorAll('figure.chart')].every((f) => f.dataset.state === 'ready') &&
+          document.querySelector('[data-stat=count]'),
+      );
+      const seen = await snapshot(page);
+      assert.equal(seen.count, '0', 'no firm has these segments');
+      assert.deepEqual(seen.chips, [
+        { text: `Segment: ${segments.join(', ')}`, remove: 'Remove filter: Segment' },
+        { text: "Subdistrict: ' OR ''='", remove: 'Remove filter: Subdistrict' },
+      ]);
+      assert.deepEqual(seen.sorted, ['2022 output ▼ descending'], 'an unknown sort is ignored');
+      assert.equal(seen.pager, 'Page 1 of 1', 'a page that is not a number is ignored');
+      assert.equal(seen.ranges.output, 'All', 'a range with trailing SQL is ignored');
+      const injected = await page.evaluate(() => ({
+        xss: window.__xss ?? null,
+        elements: document.querySelectorAll('.selection-bar script, .selection-bar img, body img[src="x"]').length,
+      }));
+      assert.deepEqual(injected, { xss: null, elements: 0 }, 'markup stayed text');
+      assert.deepEqual(dialogs, []);
 
-    assert.equal(await firmsRows(page), 1681, 'the firms table is whole');
-    assert.equal(await firmsRows(page, "WHERE segment = '汽车电子'"), 196);
-    await page.getByRole('button', { name: 'Clear all filters' }).click();
-    await assertLinked(page, {});
-  }),
+      assert.equal(await firmsRows(page), 1681, 'the firms table is whole');
+      assert.equal(await firmsRows(page, "WHERE segment = '汽车电子'"), 196);
+      await page.getByRole('button', { name: 'Clear all filters' }).click();
+      await assertLinked(page, {});
+    }),
 );
 
 test('an embed link with markup for a chart id shows an alert naming no chart, and runs nothing', { timeout: TIMEOUT }, () =>
@@ -141,14 +155,19 @@ test('10,000-character values are dropped and an over-long link is cut, keeping 
     await chartsReady(page);
     // The output range lies beyond the 16,384-character cut: it does not apply.
     const seen = await assertLinked(page, { area: ['江南街道'], segment: ['汽车电子'] });
-    assert.deepEqual(seen.chips.map((c) => c.text), ['Segment: Automotive electronics', 'Subdistrict: Jiangnan Subdistrict']);
+    assert.deepEqual(
+      seen.chips.map((c) => c.text),
+      ['Segment: Automotive electronics', 'Subdistrict: Jiangnan Subdistrict'],
+    );
     assert.equal(await firmsRows(page), 1681);
   }),
 );
 
 test('values of the wrong type are ignored, and ranges beyond the limits are clamped', { timeout: TIMEOUT }, () =>
   withPage({}, async ({ page, open }) => {
-    await open('#/?v=abc&lang=fr&output=abc..def&founded=2011..2000&page=-3&sort=founded.sideways&theme=purple&segment=,,,&breakdown=&area=%E0%A4%A');
+    await open(
+      '#/?v=abc&lang=fr&output=abc..def&founded=2011..2000&page=-3&sort=founded.sideways&theme=purple&segment=,,,&breakdown=&area=%E0%A4%A',
+    );
     await chartsReady(page);
     assert.equal(await page.evaluate(() => document.documentElement.lang), 'zh-CN', 'an unknown language falls back to Chinese');
     const seen = await assertLinked(page, {});
@@ -160,7 +179,10 @@ test('values of the wrong type are ignored, and ranges beyond the limits are cla
     await open('#/?v=2&lang=en&output=-9999999..9999999&founded=-9999999..9999999');
     const clamped = await assertLinked(page, { output: [-200, 900], founded: [1800, 2100] });
     assert.equal(clamped.count, '1,681');
-    assert.deepEqual(clamped.chips.map((c) => c.remove), ['Remove filter: Output band', 'Remove filter: Founded']);
+    assert.deepEqual(
+      clamped.chips.map((c) => c.remove),
+      ['Remove filter: Output band', 'Remove filter: Founded'],
+    );
     assert.equal(clamped.chips[1].text, 'Founded: 1800 – 2100');
     assert.equal(await firmsRows(page), 1681);
   }),

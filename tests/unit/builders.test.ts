@@ -34,13 +34,32 @@ describe('every chart', () => {
 });
 
 describe('bars of a categorical view', () => {
-  it('keep the whole table\'s order while other views filter, and append keys only a filtered answer has', () => {
-    expect(orderedKeys([{ key: '印刷电路板', n: 9 }, { key: '汽车电子', n: 1 }], BASE)).toEqual(['电子关键元器件', '智能家电', '印刷电路板', '汽车电子']);
-    expect(orderedKeys([{ key: 'b', n: 2 }, { key: 'a', n: 1 }], [])).toEqual(['b', 'a']);
+  it("keep the whole table's order while other views filter, and append keys only a filtered answer has", () => {
+    expect(
+      orderedKeys(
+        [
+          { key: '印刷电路板', n: 9 },
+          { key: '汽车电子', n: 1 },
+        ],
+        BASE,
+      ),
+    ).toEqual(['电子关键元器件', '智能家电', '印刷电路板', '汽车电子']);
+    expect(
+      orderedKeys(
+        [
+          { key: 'b', n: 2 },
+          { key: 'a', n: 1 },
+        ],
+        [],
+      ),
+    ).toEqual(['b', 'a']);
   });
 
   it('draw a zero bar for a category the filter empties, and say which is largest', () => {
-    const rows = [{ key: '智能家电', n: 30 }, { key: '印刷电路板', n: 10 }];
+    const rows = [
+      { key: '智能家电', n: 30 },
+      { key: '印刷电路板', n: 10 },
+    ];
     const before = structuredClone(rows);
     const b = segment.build({ rows, base: BASE, selection: undefined, lang: 'en' });
     expect(rows).toEqual(before);
@@ -50,7 +69,7 @@ describe('bars of a categorical view', () => {
     expect(b.describe('Smart home appliances', 'Firms', 30)).toBe('Smart home appliances: 30 firms (75.0%)');
   });
 
-  it('highlight the view\'s own selection and name it in the summary', () => {
+  it("highlight the view's own selection and name it in the summary", () => {
     const b = segment.build({ rows: BASE, base: BASE, selection: { kind: 'points', values: ['智能家电'] }, lang: 'zh' });
     expect([...(b.selected ?? [])]).toEqual(['智能家电']);
     expect(b.summary).toMatch(/已选：智能家电。$/);
@@ -78,7 +97,11 @@ describe('bars of a categorical view', () => {
 });
 
 describe('a brushable histogram', () => {
-  const base = [{ key: 20, n: 5 }, { key: 35, n: 7 }, { key: 41, n: 1 }];
+  const base = [
+    { key: 20, n: 5 },
+    { key: 35, n: 7 },
+    { key: 41, n: 1 },
+  ];
   it('fixes its axis to the whole table in whole decades, whatever the filtered answer', () => {
     expect(histogramDomain([{ key: 30, n: 1 }], base, dimOf('output'), output.axis)).toEqual([2, 5]);
     expect(histogramDomain([], [], dimOf('output'), output.axis)).toEqual(output.axis.fallbackDomain);
@@ -90,11 +113,16 @@ describe('a brushable histogram', () => {
     const b = output.build({ rows: base, base, selection: { kind: 'interval', lo: 300, hi: 400 }, lang: 'en' }, dimOf('output'));
     expect(b.range).toEqual([3, 4]);
     expect(b.band(3, 4)).toBe('10 million yuan – 100 million yuan');
-    expect(b.summary).toBe('Distribution of 2022 output per firm: 13 firms; the largest group is 31.6 million yuan – 39.8 million yuan (7 firms). Selected: 10 million yuan – 100 million yuan.');
+    expect(b.summary).toBe(
+      'Distribution of 2022 output per firm: 13 firms; the largest group is 31.6 million yuan – 39.8 million yuan (7 firms). Selected: 10 million yuan – 100 million yuan.',
+    );
   });
 
   it('labels whole years as one year in its table', () => {
-    const b = founded.build({ rows: [{ key: 2005, n: 3 }], base: [{ key: 2005, n: 3 }], selection: undefined, lang: 'zh' }, dimOf('founded'));
+    const b = founded.build(
+      { rows: [{ key: 2005, n: 3 }], base: [{ key: 2005, n: 3 }], selection: undefined, lang: 'zh' },
+      dimOf('founded'),
+    );
     expect(b.table.rows).toEqual([{ band: '2005年', firms: 3 }]);
     expect(b.domain).toEqual([2005, 2010]);
   });
@@ -103,7 +131,10 @@ describe('a brushable histogram', () => {
 describe('the concentration view', () => {
   it('gives the top-ten share, HHI and Gini of the selection', () => {
     const b = concentration.build({
-      groups: [{ n: 9, sum: 9 }, { n: 1, sum: 91 }],
+      groups: [
+        { n: 9, sum: 9 },
+        { n: 1, sum: 91 },
+      ],
       top10: 100,
       totals: { count: 10, output: 100, sumsq: 9 + 91 * 91 },
       lang: 'en',
@@ -116,9 +147,17 @@ describe('the concentration view', () => {
 
 describe('filters in words', () => {
   it('name each active view and its values, in both languages', () => {
-    const sels = { segment: { kind: 'points' as const, values: ['汽车电子', '智能家电'] }, output: { kind: 'interval' as const, lo: 300, hi: 400 }, breakdown: { kind: 'points' as const, values: ['规上|无'] } };
-    expect(filtersInWords(sels, 'zh')).toBe('细分领域：汽车电子、智能家电；规模 · 专精特新：规模以上 · 非专精特新；产值区间：1,000万元 – 1亿元');
-    expect(filtersInWords(sels, 'en')).toBe('Segment: Automotive electronics, Smart home appliances; Size class · SRDI title: Above designated size · No SRDI title; Output band: 10 million yuan – 100 million yuan');
+    const sels = {
+      segment: { kind: 'points' as const, values: ['汽车电子', '智能家电'] },
+      output: { kind: 'interval' as const, lo: 300, hi: 400 },
+      breakdown: { kind: 'points' as const, values: ['规上|无'] },
+    };
+    expect(filtersInWords(sels, 'zh')).toBe(
+      '细分领域：汽车电子、智能家电；规模 · 专精特新：规模以上 · 非专精特新；产值区间：1,000万元 – 1亿元',
+    );
+    expect(filtersInWords(sels, 'en')).toBe(
+      'Segment: Automotive electronics, Smart home appliances; Size class · SRDI title: Above designated size · No SRDI title; Output band: 10 million yuan – 100 million yuan',
+    );
     expect(filtersInWords({}, 'en')).toBe('');
   });
 });

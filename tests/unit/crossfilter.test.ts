@@ -48,8 +48,8 @@ describe('click selection', () => {
   });
 });
 
-describe('setting one view\'s selection', () => {
-  it('adds, replaces and removes a view\'s selection without changing the others or the input', () => {
+describe("setting one view's selection", () => {
+  it("adds, replaces and removes a view's selection without changing the others or the input", () => {
     const before: Selections = { area: { kind: 'points', values: ['外海街道'] } };
     const copy = structuredClone(before);
     const seg = { kind: 'points' as const, values: ['汽车电子'] };
@@ -98,7 +98,13 @@ describe('Crossfilter against DuckDB-WASM', () => {
     await cf.idle();
     await cf.activate('output');
     expect(cf.hasCube('output')).toBe(true);
-    for (const [lo, hi] of [[300, 400], [250, 331], [0, 900], [420, 421], [350, 350]]) {
+    for (const [lo, hi] of [
+      [300, 400],
+      [250, 331],
+      [0, 900],
+      [420, 421],
+      [350, 350],
+    ]) {
       const sels: Selections = { ...base, output: { kind: 'interval', lo, hi } };
       cf.update(sels);
       expect(latest.segment.fromCube).toBe(true);
@@ -106,16 +112,20 @@ describe('Crossfilter against DuckDB-WASM', () => {
         const d = FIRM_DIMS.find((x) => x.id === id)!;
         const key = d.kind === 'points' ? d.key : `CAST(floor(${d.bin} / ${d.perDisplay}) AS INTEGER)`;
         const where = whereExcept(FIRM_DIMS, sels, id);
-        const rows = db.query<{ k: string | number; n: number }>(`SELECT ${key} AS k, count(*)::INTEGER AS n FROM firms ${where} GROUP BY k`);
+        const rows = db.query<{ k: string | number; n: number }>(
+          `SELECT ${key} AS k, count(*)::INTEGER AS n FROM firms ${where} GROUP BY k`,
+        );
         expect(asMap(latest[id])).toEqual(Object.fromEntries(rows.filter((r) => r.n > 0).map((r) => [r.k, r.n])));
       }
-      const [s] = db.query<{ n: number; s: number }>(`SELECT count(*)::INTEGER AS n, coalesce(sum(output_2022), 0)::DOUBLE AS s FROM firms ${whereExcept(FIRM_DIMS, sels)}`);
+      const [s] = db.query<{ n: number; s: number }>(
+        `SELECT count(*)::INTEGER AS n, coalesce(sum(output_2022), 0)::DOUBLE AS s FROM firms ${whereExcept(FIRM_DIMS, sels)}`,
+      );
       expect(summary().count).toBe(s.n);
       expect(summary().output).toBeCloseTo(s.s, 6);
     }
   });
 
-  it('has every brushable view\'s cube once the data is in, and builds them again after another view changes', async () => {
+  it("has every brushable view's cube once the data is in, and builds them again after another view changes", async () => {
     const cf = new Crossfilter(engine, FIRMS);
     const { latest } = collect(cf);
     cf.refresh();
@@ -126,7 +136,9 @@ describe('Crossfilter against DuckDB-WASM', () => {
     expect([cf.hasCube('output'), cf.hasCube('founded')]).toEqual([false, false]);
     await cf.idle();
     expect([cf.hasCube('output'), cf.hasCube('founded')]).toEqual([true, true]);
-    cf.update({ segment: { kind: 'points', values: ['智能家电'] }, founded: { kind: 'interval', lo: 2000, hi: 2010 } }, undefined, { derived: false });
+    cf.update({ segment: { kind: 'points', values: ['智能家电'] }, founded: { kind: 'interval', lo: 2000, hi: 2010 } }, undefined, {
+      derived: false,
+    });
     expect(latest.segment.fromCube).toBe(true);
     await cf.idle();
   });
@@ -180,7 +192,7 @@ describe('reads that fail on the way', async () => {
     ["Range request for http://x/firms.parquet failed with error: NetworkError: Failed to execute 'send'", true],
     ['net::ERR_CONNECTION_RESET', true],
     ['HTTP 503 Service Unavailable', true],
-    ["Catalog Error: Table with name firms does not exist!", false],
+    ['Catalog Error: Table with name firms does not exist!', false],
     ["Opening file 'firms.parquet' failed with error: Failed to open file", false],
     ['Binder Error: Referenced column "x" not found', false],
   ])('%s is transient: %s', (message, want) => {

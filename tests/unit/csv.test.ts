@@ -34,7 +34,13 @@ describe('a CSV document', () => {
     expect(csv).toBe('\ufeff"Source: Jiangmen Daily, 7 July 2023"\r\nModelled data: not real\r\n\r\na,b\r\n1,x\r\n');
   });
   it('is the same for a chart table and a console result', () => {
-    const chart = tableToCsv({ columns: [{ key: 'k', label: '名称' }, { key: 'n', label: 'n', numeric: true }], rows: [{ k: '=HYPERLINK("x")', n: -2 }] });
+    const chart = tableToCsv({
+      columns: [
+        { key: 'k', label: '名称' },
+        { key: 'n', label: 'n', numeric: true },
+      ],
+      rows: [{ k: '=HYPERLINK("x")', n: -2 }],
+    });
     expect(chart).toBe(resultCsv(['名称', 'n'], [['=HYPERLINK("x")', -2]]));
     expect(chart).toContain(`"'=HYPERLINK(""x"")",-2`);
   });

@@ -18,7 +18,9 @@ const sourceDir = join(root, 'data', 'source');
 const FIGURES = 'published-figures.csv';
 
 const dirs: string[] = [];
-afterAll(() => { for (const d of dirs) rmSync(d, { recursive: true, force: true }); });
+afterAll(() => {
+  for (const d of dirs) rmSync(d, { recursive: true, force: true });
+});
 
 const tempDir = (prefix: string) => {
   const dir = mkdtempSync(join(tmpdir(), prefix));
@@ -77,11 +79,19 @@ function facts(): FactRow[] {
 describe('calibration targets', () => {
   it('are read from published-figures.csv and converted to the model’s units', () => {
     expect(firmTargets(facts(), FIGURES)).toEqual({
-      firms: 1681, aboveScale: 145, provincialSrdi: 36, littleGiant: 1, singleChampion: 1, output2022Wan: 2_700_000,
+      firms: 1681,
+      aboveScale: 145,
+      provincialSrdi: 36,
+      littleGiant: 1,
+      singleChampion: 1,
+      output2022Wan: 2_700_000,
     });
     // 27.79 亿元 = 277,900.00 万元 in cents; the plan is implied: round(27,790,000 / 1.0582).
     expect(projectTargets(facts(), FIGURES)).toEqual({
-      projects: 20, completedCents: 27_790_000, overPlanPercent: 5.82, plannedCents: 26_261_576,
+      projects: 20,
+      completedCents: 27_790_000,
+      overPlanPercent: 5.82,
+      plannedCents: 26_261_576,
     });
   });
 
@@ -89,10 +99,13 @@ describe('calibration targets', () => {
     const targets = firmTargets(facts(), FIGURES);
     const { rows } = modelFirms(seedFrom('20230707:firms'), targets);
     expect(() => checkFirms(rows, targets)).not.toThrow();
-    const oneLess = rows.map((r, i) => (i === rows.findIndex((x) => x.scale_class === '规上') ? { ...r, scale_class: '规下' as const } : r));
+    const oneLess = rows.map((r, i) =>
+      i === rows.findIndex((x) => x.scale_class === '规上') ? { ...r, scale_class: '规下' as const } : r,
+    );
     expect(() => checkFirms(oneLess, targets)).toThrow(/ei_above_scale = 145 is published, but the model has 144 above-scale/);
-    expect(() => checkFirms(rows, { ...targets, output2022Wan: 2_800_000 }))
-      .toThrow(/ei_output_2022 = 280 亿元 \(2800000 万元\) is published, but the model has 2700000 万元/);
+    expect(() => checkFirms(rows, { ...targets, output2022Wan: 2_800_000 })).toThrow(
+      /ei_output_2022 = 280 亿元 \(2800000 万元\) is published, but the model has 2700000 万元/,
+    );
   });
 });
 
@@ -102,8 +115,10 @@ describe('the build on an edited published-figures.csv', () => {
     expect(stderr).toBe('');
     expect(status).toBe(0);
     const file = quoted(join(out, 'firms.parquet'));
-    expect(await nativeQuery(`SELECT count(*)::INTEGER AS firms, count(*) FILTER (scale_class = '规上')::INTEGER AS above,
-      sum(output_2022)::INTEGER AS output FROM read_parquet(${file})`)).toEqual([{ firms: 1700, above: 150, output: 2_700_000 }]);
+    expect(
+      await nativeQuery(`SELECT count(*)::INTEGER AS firms, count(*) FILTER (scale_class = '规上')::INTEGER AS above,
+      sum(output_2022)::INTEGER AS output FROM read_parquet(${file})`),
+    ).toEqual([{ firms: 1700, above: 150, output: 2_700_000 }]);
     // The words and the provenance follow the figures too.
     const manifest = JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8')) as {
       tables: { name: string; rows: number; description: { zh: string; en: string }; provenance: unknown }[];

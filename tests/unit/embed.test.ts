@@ -16,10 +16,9 @@ describe('embed snippet', () => {
     const frames = ['schools', 'other'].map((id) => ({ id, contentWindow: { id }, style: { height: '' }, getAttribute: () => id }));
     let listener: ((e: unknown) => void) | null = null;
     const script = /<script>([\s\S]*)<\/script>/.exec(s)![1];
-    new Function('addEventListener', 'document', script)(
-      (_type: string, fn: (e: unknown) => void) => (listener = fn),
-      { querySelectorAll: () => frames },
-    );
+    new Function('addEventListener', 'document', script)((_type: string, fn: (e: unknown) => void) => (listener = fn), {
+      querySelectorAll: () => frames,
+    });
     const source = message.from === 'stranger' ? {} : frames.find((f) => f.id === message.from)!.contentWindow;
     listener!({ data: message.data, origin: message.origin, source });
     return Object.fromEntries(frames.map((f) => [f.id, f.style.height]));
@@ -27,7 +26,7 @@ describe('embed snippet', () => {
   const ORIGIN = 'https://example.org';
   const height = (h: unknown, chartId = 'schools') => ({ type: 'jianghai-embed:height', chartId, height: h });
 
-  it('resizes the iframe that sent its own chart\'s height', () => {
+  it("resizes the iframe that sent its own chart's height", () => {
     expect(deliver({ data: height(612.4), origin: ORIGIN, from: 'schools' })).toEqual({ schools: '612px', other: '' });
   });
   it.each([

@@ -7,12 +7,13 @@ import { firstAnswer } from '../../src/lib/data/answers';
 import { allViewsSql, FIRMS } from '../../src/lib/sql';
 import { Engine } from '../../src/lib/engine/engine';
 
-const fakeDoc = (json: string) => ({ getElementById: (id: string) => (id === FIRST_PAINT_ID ? { textContent: json } : null) }) as unknown as Document;
+const fakeDoc = (json: string) =>
+  ({ getElementById: (id: string) => (id === FIRST_PAINT_ID ? { textContent: json } : null) }) as unknown as Document;
 const idleEngine = () => new Engine(() => new Promise(() => undefined));
 
 describe('the first paint', async () => {
   const fp = await computeFirstPaint('data');
-  it('answers every first-paint query, as native DuckDB and DuckDB-WASM agree, with the tables\' origins', () => {
+  it("answers every first-paint query, as native DuckDB and DuckDB-WASM agree, with the tables' origins", () => {
     expect(Object.keys(fp.answers).sort()).toEqual(firstPaintQueries().sort());
     const all = fp.answers[allViewsSql(FIRMS)];
     expect(all.find((r) => r.g === 31)).toMatchObject({ n: 1681, s: 2_700_000 });
@@ -21,9 +22,9 @@ describe('the first paint', async () => {
   });
   it.each([
     ['the bundled data', 'bundled', true],
-    ['a frozen link to this build\'s data version', { dataVersion: fp.dataVersion }, true],
+    ["a frozen link to this build's data version", { dataVersion: fp.dataVersion }, true],
     ['a frozen link to another data version', { dataVersion: '000000000000' }, false],
-    ['another site\'s data', null, false],
+    ["another site's data", null, false],
   ] as const)('is used for %s: %s', (_n, data, used) => {
     useFirstPaint(fakeDoc(JSON.stringify(fp)), data, idleEngine());
     expect(firstAnswer(allViewsSql(FIRMS)) !== undefined).toBe(used);

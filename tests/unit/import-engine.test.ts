@@ -2,23 +2,41 @@
 // with any column names, the firm mapping onto the bundled schema, and hostile names from files.
 import { afterAll, describe, expect, test } from 'vitest';
 import { toArrowIPC } from '../../src/lib/data/import/arrow';
-import { firmMappingStatements, firmSelectSql, suggestMapping, suggestOutputFactor, unrecognisedSql, type FirmMapping } from '../../src/lib/data/import/mapping';
+import {
+  firmMappingStatements,
+  firmSelectSql,
+  suggestMapping,
+  suggestOutputFactor,
+  unrecognisedSql,
+  type FirmMapping,
+} from '../../src/lib/data/import/mapping';
 import { stage, type StagedGrid } from '../../src/lib/data/import/stage';
 import { quoteIdent } from '../../src/lib/sql';
 import { openWasmDb, type WasmDb } from '../helpers/wasm-db';
 
 const insert = (db: WasmDb, name: string, ipc: Uint8Array) =>
-  (db.conn as unknown as { insertArrowFromIPCStream(b: Uint8Array, o: object): void }).insertArrowFromIPCStream(ipc, { name, create: true });
+  (db.conn as unknown as { insertArrowFromIPCStream(b: Uint8Array, o: object): void }).insertArrowFromIPCStream(ipc, {
+    name,
+    create: true,
+  });
 
 const columnsOf = (db: WasmDb, table: string) =>
   db
-    .query<{ column_name: string; data_type: string }>(`SELECT column_name, data_type FROM information_schema.columns WHERE table_name = '${table}' ORDER BY ordinal_position`)
+    .query<{ column_name: string; data_type: string }>(
+      `SELECT column_name, data_type FROM information_schema.columns WHERE table_name = '${table}' ORDER BY ordinal_position`,
+    )
     .map((r) => [r.column_name, r.data_type]);
 const typesOf = (db: WasmDb, table: string) => Object.fromEntries(columnsOf(db, table));
 
 async function loadCsv(db: WasmDb, name: string, csv: string) {
   const s = (await stage(`${name}.csv`, 'csv', { bytes: new TextEncoder().encode(csv) })) as StagedGrid;
-  insert(db, name, toArrowIPC(s.table.columns.map((c, i) => ({ name: c, type: s.types[i], wide: s.check.columns[i].wide, values: s.check.columns[i].values }))));
+  insert(
+    db,
+    name,
+    toArrowIPC(
+      s.table.columns.map((c, i) => ({ name: c, type: s.types[i], wide: s.check.columns[i].wide, values: s.check.columns[i].values })),
+    ),
+  );
   return s;
 }
 
@@ -32,32 +50,47 @@ describe('Arrow IPC tables', () => {
     const db = await openWasmDb();
     const n = 70_000;
     const names = ['名称', '2022', 'a "quoted" name', "it's", 'select', '<img src=x onerror=alert(1)>'];
-    insert(db, 'hostile names', toArrowIPC([
-      { name: names[0], type: 'text', values: Array.from({ length: n }, (_, i) => (i % 5 ? `企业${i}` : null)) },
-      { name: names[1], type: 'integer', values: Array.from({ length: n }, (_, i) => i) },
-      { name: names[2], type: 'number', values: Array.from({ length: n }, (_, i) => i / 4) },
-      { name: names[3], type: 'boolean', values: Array.from({ length: n }, (_, i) => i % 2 === 0) },
-      { name: names[4], type: 'date', values: Array.from({ length: n }, () => new Date(Date.UTC(2015, 2, 8))) },
-      { name: names[5], type: 'integer', wide: true, values: Array.from({ length: n }, (_, i) => 5e9 + i) },
-    ]));
+    insert(
+      db,
+      'hostile names',
+      toArrowIPC([
+        { name: names[0], type: 'text', values: Array.from({ length: n }, (_, i) => (i % 5 ? `企业${i}` : null)) },
+        { name: names[1], type: 'integer', values: Array.from({ length: n }, (_, i) => i) },
+        { name: names[2], type: 'number', values: Array.from({ length: n }, (_, i) => i / 4) },
+        { name: names[3], type: 'boolean', values: Array.from({ length: n }, (_, i) => i % 2 === 0) },
+        { name: names[4], type: 'date', values: Array.from({ length: n }, () => new Date(Date.UTC(2015, 2, 8))) },
+        { name: names[5], type: 'integer', wide: true, values: Array.from({ length: n }, (_, i) => 5e9 + i) },
+      ]),
+    );
     expect(columnsOf(db, 'hostile names')).toEqual([
-      [names[0], 'VARCHAR'], [names[1], 'INTEGER'], [names[2], 'DOUBLE'], [names[3], 'BOOLEAN'], [names[4], 'DATE'], [names[5], 'BIGINT'],
+      [names[0], 'VARCHAR'],
+      [names[1], 'INTEGER'],
+      [names[2], 'DOUBLE'],
+      [names[3], 'BOOLEAN'],
+      [names[4], 'DATE'],
+      [names[5], 'BIGINT'],
     ]);
-    const [r] = db.query(`SELECT count(*) AS n, count(${quoteIdent(names[0])}) AS named, max(${quoteIdent(names[5])}) AS big, min(${quoteIdent(names[4])})::VARCHAR AS d FROM "hostile names"`);
+    const [r] = db.query(
+      `SELECT count(*) AS n, count(${quoteIdent(names[0])}) AS named, max(${quoteIdent(names[5])}) AS big, min(${quoteIdent(names[4])})::VARCHAR AS d FROM "hostile names"`,
+    );
     expect(r).toEqual({ n, named: n - n / 5, big: 5e9 + n - 1, d: '2015-03-08' });
   });
 
   test('nulls survive in every type, and text of any length and script round-trips', async () => {
     const db = await openWasmDb();
     const long = '江海'.repeat(5000) + '😀';
-    insert(db, 'nulls', toArrowIPC([
-      { name: 't', type: 'text', values: [null, '', long, 'a'] },
-      { name: 'i', type: 'integer', values: [1, null, -2147483648, 2147483647] },
-      { name: 'w', type: 'integer', wide: true, values: [null, 2 ** 40, -(2 ** 40), 0] },
-      { name: 'n', type: 'number', values: [0.5, null, -1e300, 3] },
-      { name: 'b', type: 'boolean', values: [true, false, null, true] },
-      { name: 'd', type: 'date', values: [null, new Date(Date.UTC(1969, 11, 31)), new Date(Date.UTC(2024, 1, 29)), null] },
-    ]));
+    insert(
+      db,
+      'nulls',
+      toArrowIPC([
+        { name: 't', type: 'text', values: [null, '', long, 'a'] },
+        { name: 'i', type: 'integer', values: [1, null, -2147483648, 2147483647] },
+        { name: 'w', type: 'integer', wide: true, values: [null, 2 ** 40, -(2 ** 40), 0] },
+        { name: 'n', type: 'number', values: [0.5, null, -1e300, 3] },
+        { name: 'b', type: 'boolean', values: [true, false, null, true] },
+        { name: 'd', type: 'date', values: [null, new Date(Date.UTC(1969, 11, 31)), new Date(Date.UTC(2024, 1, 29)), null] },
+      ]),
+    );
     expect(db.query('SELECT t, i, w, n, b, d::VARCHAR AS d FROM nulls')).toEqual([
       { t: null, i: 1, w: null, n: 0.5, b: true, d: null },
       { t: '', i: null, w: 2 ** 40, n: null, b: false, d: '1969-12-31' },
@@ -90,9 +123,29 @@ describe('firm mapping', () => {
       employees: '从业人员',
       founded: '成立日期',
     });
-    expect(suggestMapping(['Company name', 'Industry', 'Subdistrict', 'Size class', 'SRDI', 'Output (yuan)', 'Employees', 'Year founded', 'Firm ID'])).toEqual({
-      id: 'Firm ID', name: 'Company name', segment: 'Industry', area: 'Subdistrict', scale_class: 'Size class', srdi_level: 'SRDI',
-      single_champion: null, output_2022: 'Output (yuan)', employees: 'Employees', founded: 'Year founded',
+    expect(
+      suggestMapping([
+        'Company name',
+        'Industry',
+        'Subdistrict',
+        'Size class',
+        'SRDI',
+        'Output (yuan)',
+        'Employees',
+        'Year founded',
+        'Firm ID',
+      ]),
+    ).toEqual({
+      id: 'Firm ID',
+      name: 'Company name',
+      segment: 'Industry',
+      area: 'Subdistrict',
+      scale_class: 'Size class',
+      srdi_level: 'SRDI',
+      single_champion: null,
+      output_2022: 'Output (yuan)',
+      employees: 'Employees',
+      founded: 'Year founded',
     });
     expect(suggestOutputFactor('Output (yuan)')).toBe(1);
     expect(suggestOutputFactor('产值')).toBe(1e4);
@@ -107,10 +160,58 @@ describe('firm mapping', () => {
     db.query(`CREATE OR REPLACE VIEW bundled_firms AS SELECT * FROM read_parquet('firms.parquet')`);
     expect(columnsOf(db, 'firms')).toEqual(columnsOf(db, 'bundled_firms'));
     expect(db.query('SELECT * FROM firms ORDER BY id')).toEqual([
-      { id: 'U00001', name: '<img src=x onerror=alert(1)>', segment: '印刷电路板', area: '外海街道', scale_class: '规上', srdi_level: '省级专精特新', single_champion: false, output_2022: 1234, employees: 120, founded: 2015, modelled: false },
-      { id: 'U00002', name: '乙公司', segment: '汽车电子', area: '江南街道', scale_class: '规下', srdi_level: '无', single_champion: false, output_2022: 35000, employees: 80, founded: 2010, modelled: false },
-      { id: 'U00003', name: '丙公司', segment: '汽车电子', area: '礼乐街道', scale_class: '规上', srdi_level: '国家级小巨人', single_champion: true, output_2022: 12000, employees: 1500, founded: 2001, modelled: false },
-      { id: 'U00004', name: '丁公司', segment: 'LED照明器件', area: '礼乐街道', scale_class: null, srdi_level: '无', single_champion: false, output_2022: null, employees: null, founded: null, modelled: false },
+      {
+        id: 'U00001',
+        name: '<img src=x onerror=alert(1)>',
+        segment: '印刷电路板',
+        area: '外海街道',
+        scale_class: '规上',
+        srdi_level: '省级专精特新',
+        single_champion: false,
+        output_2022: 1234,
+        employees: 120,
+        founded: 2015,
+        modelled: false,
+      },
+      {
+        id: 'U00002',
+        name: '乙公司',
+        segment: '汽车电子',
+        area: '江南街道',
+        scale_class: '规下',
+        srdi_level: '无',
+        single_champion: false,
+        output_2022: 35000,
+        employees: 80,
+        founded: 2010,
+        modelled: false,
+      },
+      {
+        id: 'U00003',
+        name: '丙公司',
+        segment: '汽车电子',
+        area: '礼乐街道',
+        scale_class: '规上',
+        srdi_level: '国家级小巨人',
+        single_champion: true,
+        output_2022: 12000,
+        employees: 1500,
+        founded: 2001,
+        modelled: false,
+      },
+      {
+        id: 'U00004',
+        name: '丁公司',
+        segment: 'LED照明器件',
+        area: '礼乐街道',
+        scale_class: null,
+        srdi_level: '无',
+        single_champion: false,
+        output_2022: null,
+        employees: null,
+        founded: null,
+        modelled: false,
+      },
     ]);
     const bad = db.query<{ examples: Iterable<string> }>(unrecognisedSql('名录', mapping, types, { outputFactor: 1e4 })!);
     expect(bad.map((r) => ({ ...r, examples: [...r.examples] }))).toEqual([{ field: 'scale_class', n: 1, examples: ['中型'] }]);

@@ -92,7 +92,11 @@ describe('delimited text', () => {
 
   test('quotes, doubled quotes, embedded newlines and CRLF follow RFC 4180; lines are counted', () => {
     const r = parseDelimited('a,b\r\n"x, ""y""","line1\nline2"\r\nlast,\r\n', ',');
-    expect(r.rows).toEqual([['a', 'b'], ['x, "y"', 'line1\nline2'], ['last', '']]);
+    expect(r.rows).toEqual([
+      ['a', 'b'],
+      ['x, "y"', 'line1\nline2'],
+      ['last', ''],
+    ]);
     expect(r.lines).toEqual([1, 2, 4]);
     expect(r.unclosedQuoteLine).toBeNull();
   });
@@ -132,7 +136,13 @@ describe('numbers', () => {
 
 describe('headers and rows', () => {
   test('a title line above the header is skipped', () => {
-    expect(detectHeaderRow([['江海区企业名录', '', ''], ['名称', '街道', '产值'], ['甲', '乙', '1']])).toBe(1);
+    expect(
+      detectHeaderRow([
+        ['江海区企业名录', '', ''],
+        ['名称', '街道', '产值'],
+        ['甲', '乙', '1'],
+      ]),
+    ).toBe(1);
   });
   test('empty and repeated names are made unique, case-insensitively, without mutating the input', () => {
     const cells = ['名称', '', '名称', 'Name', 'name', ' 产值\n（万元） '];
@@ -144,7 +154,12 @@ describe('headers and rows', () => {
   });
   test('ragged rows: short rows are padded, extra values dropped, both reported with their line', () => {
     const t = gridToTable([['a', 'b', 'c'], ['1', '2', '3'], ['4', '5'], ['6', '7', '8', '9', ''], [''], ['10', '11', '12']], 0);
-    expect(t.rows).toEqual([['1', '2', '3'], ['4', '5', null], ['6', '7', '8'], ['10', '11', '12']]);
+    expect(t.rows).toEqual([
+      ['1', '2', '3'],
+      ['4', '5', null],
+      ['6', '7', '8'],
+      ['10', '11', '12'],
+    ]);
     expect(t.ragged).toEqual([
       { row: 3, values: 2, expected: 3, dropped: [] },
       { row: 4, values: 4, expected: 3, dropped: ['9'] },
@@ -188,7 +203,11 @@ describe('column types', () => {
 describe('JSON records', () => {
   test('an array of records becomes a grid with the union of keys; nested values become JSON text', () => {
     const j = parseJsonRecords('a.json', '[{"name":"甲","n":1},{"name":"乙","extra":{"x":1}}, 5]');
-    expect(j.grid).toEqual([['name', 'n', 'extra'], ['甲', 1, null], ['乙', null, '{"x":1}']]);
+    expect(j.grid).toEqual([
+      ['name', 'n', 'extra'],
+      ['甲', 1, null],
+      ['乙', null, '{"x":1}'],
+    ]);
     expect(j.skipped).toEqual([{ element: 3, found: 'number' }]);
   });
   test('a wrapping object with one array and NDJSON are accepted', () => {
@@ -213,7 +232,12 @@ describe('file checks', () => {
   ] as const)('%s is refused', (_n, file, kind, bytes, code) => expect(checkKind(file, kind, bytes)?.code).toBe(code));
 
   test('size limits are checked before reading, per kind, halved on small devices', () => {
-    expect(checkSize('big.csv', 'csv', 200 * 2 ** 20)).toEqual({ code: 'too-large', file: 'big.csv', size: 200 * 2 ** 20, limit: 100 * 2 ** 20 });
+    expect(checkSize('big.csv', 'csv', 200 * 2 ** 20)).toEqual({
+      code: 'too-large',
+      file: 'big.csv',
+      size: 200 * 2 ** 20,
+      limit: 100 * 2 ** 20,
+    });
     expect(sizeLimit('xlsx', 2)).toBe(15 * 2 ** 20);
     expect(formatBytes(100 * 2 ** 20)).toBe('100 MB');
     expect(() => admit({ name: 'x.docx', size: 10 })).toThrow(ImportError);
@@ -239,7 +263,8 @@ describe('file checks', () => {
 });
 
 describe('staging', () => {
-  const firmsCsv = '江海区电子信息企业名录,,,,\n企业名称,细分领域,产值（万元）,员工,备注\n甲公司,印刷电路板,"1,234",120,\n乙公司,汽车电子,3.5亿,约80,x\n丙公司,汽车电子,—,45\n';
+  const firmsCsv =
+    '江海区电子信息企业名录,,,,\n企业名称,细分领域,产值（万元）,员工,备注\n甲公司,印刷电路板,"1,234",120,\n乙公司,汽车电子,3.5亿,约80,x\n丙公司,汽车电子,—,45\n';
 
   test('a GBK CSV with a title line, separators, 亿 and a ragged row stages with types and problems', async () => {
     const s = (await stage('名录.csv', 'csv', { bytes: gbk(firmsCsv) })) as StagedGrid;
@@ -267,10 +292,26 @@ describe('staging', () => {
 
   test('an xlsx with two sheets and merged cells: sheets listed, merges filled, title kept out of the header', async () => {
     const wb = XLSX.utils.book_new();
-    const ws = XLSX.utils.aoa_to_sheet([['企业名录', null, null], ['名称', '街道', '产值（万元）'], ['甲', '江南街道', 100], ['乙', null, 200], ['丙', '礼乐街道', 300]]);
-    ws['!merges'] = [{ s: { r: 0, c: 0 }, e: { r: 0, c: 2 } }, { s: { r: 2, c: 1 }, e: { r: 3, c: 1 } }];
+    const ws = XLSX.utils.aoa_to_sheet([
+      ['企业名录', null, null],
+      ['名称', '街道', '产值（万元）'],
+      ['甲', '江南街道', 100],
+      ['乙', null, 200],
+      ['丙', '礼乐街道', 300],
+    ]);
+    ws['!merges'] = [
+      { s: { r: 0, c: 0 }, e: { r: 0, c: 2 } },
+      { s: { r: 2, c: 1 }, e: { r: 3, c: 1 } },
+    ];
     XLSX.utils.book_append_sheet(wb, ws, '企业');
-    XLSX.utils.book_append_sheet(wb, XLSX.utils.aoa_to_sheet([['项目', '投资'], ['P1', 5]]), '项目');
+    XLSX.utils.book_append_sheet(
+      wb,
+      XLSX.utils.aoa_to_sheet([
+        ['项目', '投资'],
+        ['P1', 5],
+      ]),
+      '项目',
+    );
     const bytes = new Uint8Array(XLSX.write(wb, { type: 'array', bookType: 'xlsx' }) as ArrayBuffer);
     const ctx = { bytes };
     const s = (await stage('book.xlsx', 'xlsx', ctx)) as StagedGrid;

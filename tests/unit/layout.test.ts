@@ -30,21 +30,28 @@ describe('barsLayout', () => {
     }
   });
   it('stacks series end to end and labels the row total', () => {
-    const l = barsLayout(input({
-      mode: 'stacked',
-      rows: [{ key: 'r', label: 'R', values: [1, 26, 118] }],
-      series: ['x', 'y', 'z'].map((k) => ({ key: k, label: k, color: '#0072B2' })),
-    }));
+    const l = barsLayout(
+      input({
+        mode: 'stacked',
+        rows: [{ key: 'r', label: 'R', values: [1, 26, 118] }],
+        series: ['x', 'y', 'z'].map((k) => ({ key: k, label: k, color: '#0072B2' })),
+      }),
+    );
     const [a, b, c] = l.marks;
     expect(b.x).toBeCloseTo(a.x + a.w);
     expect(c.x).toBeCloseTo(b.x + b.w);
     expect(l.rows[0].totalText).toBe('145');
   });
   it('gives grouped series their own bar in each row', () => {
-    const l = barsLayout(input({
-      rows: [{ key: 'p', label: 'P', values: [10, 12] }],
-      series: [{ key: 'plan', label: 'Plan', color: '#ccc' }, { key: 'done', label: 'Done', color: '#000' }],
-    }));
+    const l = barsLayout(
+      input({
+        rows: [{ key: 'p', label: 'P', values: [10, 12] }],
+        series: [
+          { key: 'plan', label: 'Plan', color: '#ccc' },
+          { key: 'done', label: 'Done', color: '#000' },
+        ],
+      }),
+    );
     expect(l.marks[1].y).toBeGreaterThan(l.marks[0].y);
     expect(l.marks[0].x).toBe(l.marks[1].x);
   });
@@ -59,7 +66,10 @@ describe('barsLayout', () => {
     expect({ rows: i.rows, series: i.series }).toEqual(copy);
   });
   it('puts panels side by side on wide screens and stacks them on phones', () => {
-    const panels = [{ title: 'A', input: input() }, { title: 'B', input: input() }];
+    const panels = [
+      { title: 'A', input: input() },
+      { title: 'B', input: input() },
+    ];
     const wide = panelsLayout(panels, 800);
     expect(wide.panels[1].x).toBeGreaterThan(0);
     expect(wide.panels[1].y).toBe(0);
@@ -70,8 +80,21 @@ describe('barsLayout', () => {
 });
 
 describe('histogramLayout', () => {
-  const bins = [{ x0: 0, n: 5 }, { x0: 0.25, n: 20 }, { x0: 2, n: 1 }];
-  const h = histogramLayout({ bins, step: 0.25, width: 360, height: 240, lang: 'zh', tickLabel: (d) => `1e${d}`, binLabel: (a, b) => `${a}-${b}`, rule: { at: 1, label: 'rule' } });
+  const bins = [
+    { x0: 0, n: 5 },
+    { x0: 0.25, n: 20 },
+    { x0: 2, n: 1 },
+  ];
+  const h = histogramLayout({
+    bins,
+    step: 0.25,
+    width: 360,
+    height: 240,
+    lang: 'zh',
+    tickLabel: (d) => `1e${d}`,
+    binLabel: (a, b) => `${a}-${b}`,
+    rule: { at: 1, label: 'rule' },
+  });
   it('draws one bar per bin, tallest for the largest count', () => {
     expect(h.marks).toHaveLength(3);
     expect(h.marks[1].h).toBeGreaterThan(h.marks[0].h);
@@ -89,8 +112,14 @@ describe('histogramLayout', () => {
 describe('exports', () => {
   it('writes CSV with a BOM, CRLF and quoted cells, and defuses spreadsheet formulas', () => {
     const csv = tableToCsv({
-      columns: [{ key: 'name', label: '名称' }, { key: 'n', label: 'n' }],
-      rows: [{ name: 'a,"b"', n: 1 }, { name: '=HYPERLINK("x")', n: -2 }],
+      columns: [
+        { key: 'name', label: '名称' },
+        { key: 'n', label: 'n' },
+      ],
+      rows: [
+        { name: 'a,"b"', n: 1 },
+        { name: '=HYPERLINK("x")', n: -2 },
+      ],
     });
     expect(csv.startsWith('\uFEFF名称,n\r\n')).toBe(true);
     expect(csv).toContain('"a,""b""",1');

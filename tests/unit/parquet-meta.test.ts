@@ -24,12 +24,11 @@ const SOURCE_SQL = `
   FROM range(0, 60) t(n)`;
 
 // Columns DuckDB-WASM hands back as Arrow dates and vectors are compared as their SQL text.
-const WASM_ROWS = (file: string) =>
-  `SELECT * REPLACE (day::VARCHAR AS day, l::VARCHAR AS l) FROM read_parquet('${file}') ORDER BY n`;
+const WASM_ROWS = (file: string) => `SELECT * REPLACE (day::VARCHAR AS day, l::VARCHAR AS l) FROM read_parquet('${file}') ORDER BY n`;
 
 const provenance = JSON.stringify({
   source: '江门市江海区统计局',
-  query: 'SELECT industry, sum(output) FROM firms WHERE district = \'江海区\' GROUP BY industry',
+  query: "SELECT industry, sum(output) FROM firms WHERE district = '江海区' GROUP BY industry",
   exportedAt: '2024-06-01T08:00:00Z',
   app: 'jianghai-cluster-dashboard 0.1.0',
 });

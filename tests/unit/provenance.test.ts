@@ -17,7 +17,18 @@ import {
 import { readPreamble } from '../../src/lib/data/import/preamble';
 import { contentSecurityPolicy } from '../../src/lib/data/origins';
 import { parseDelimited } from '../../src/lib/data/import/csv';
-import { adoptUnknown, originsOf, originsOfSql, provenanceOf, recordStatement, resetRegistry, setFile, setOrigins, setView, tablesIn } from '../../src/lib/data/registry';
+import {
+  adoptUnknown,
+  originsOf,
+  originsOfSql,
+  provenanceOf,
+  recordStatement,
+  resetRegistry,
+  setFile,
+  setOrigins,
+  setView,
+  tablesIn,
+} from '../../src/lib/data/registry';
 import { effect, mentions } from '../../src/lib/sql';
 import { frameText } from '../../src/lib/charts/words';
 import { chartById } from '../../src/lib/charts/registry';
@@ -29,19 +40,42 @@ const ARTICLE: SourceRef = {
   url: null,
 };
 const PUBLISHED: Origin = { kind: 'published', source: ARTICLE, facts: ['school_jx_seats', 'school_opening'] };
-const MODELLED: Origin = { kind: 'modelled', source: ARTICLE, facts: ['ei_firms', 'ei_above_scale', 'ei_output_2022'], rows: { zh: '企业明细', en: 'firm rows' } };
+const MODELLED: Origin = {
+  kind: 'modelled',
+  source: ARTICLE,
+  facts: ['ei_firms', 'ei_above_scale', 'ei_output_2022'],
+  rows: { zh: '企业明细', en: 'firm rows' },
+};
 const USER: Origin = { kind: 'user', file: '名录.csv' };
 const FOREIGN: Origin = asForeign([PUBLISHED], 'stats.example.org')[0];
 
 describe('what a view says about its origins', () => {
   it.each([
     ['published only', [PUBLISHED], [], 'Jiangmen Daily, 7 July 2023', '《江门日报》2023年7月7日'],
-    ['modelled', [MODELLED], ['modelled'], 'Jiangmen Daily, 7 July 2023; modelled firm rows', '《江门日报》2023年7月7日；企业明细为模拟数据'],
+    [
+      'modelled',
+      [MODELLED],
+      ['modelled'],
+      'Jiangmen Daily, 7 July 2023; modelled firm rows',
+      '《江门日报》2023年7月7日；企业明细为模拟数据',
+    ],
     ['published and modelled', [PUBLISHED, MODELLED], ['modelled'], 'Jiangmen Daily, 7 July 2023; modelled firm rows', null],
-    ['the user\'s own', [USER], [], 'Your imported data: 名录.csv', '您导入的数据：名录.csv'],
-    ['the user\'s and modelled', [USER, MODELLED], ['modelled'], 'Your imported data: 名录.csv; Jiangmen Daily, 7 July 2023; modelled firm rows', null],
-    ['another site\'s', [FOREIGN], ['foreign'], 'Data from stats.example.org (that site names its source as: Jiangmen Daily, 7 July 2023; not checked by this site)', null],
-    ['another site\'s, said to be modelled', asForeign([MODELLED], 'x.example'), ['modelled', 'foreign'], null, null],
+    ["the user's own", [USER], [], 'Your imported data: 名录.csv', '您导入的数据：名录.csv'],
+    [
+      "the user's and modelled",
+      [USER, MODELLED],
+      ['modelled'],
+      'Your imported data: 名录.csv; Jiangmen Daily, 7 July 2023; modelled firm rows',
+      null,
+    ],
+    [
+      "another site's",
+      [FOREIGN],
+      ['foreign'],
+      'Data from stats.example.org (that site names its source as: Jiangmen Daily, 7 July 2023; not checked by this site)',
+      null,
+    ],
+    ["another site's, said to be modelled", asForeign([MODELLED], 'x.example'), ['modelled', 'foreign'], null, null],
     ['no origin at all (a constant)', [], [], '', ''],
   ] as const)('%s', (_name, origins, markKinds, en, zh) => {
     const vp = viewProvenance([...origins]);
@@ -50,7 +84,7 @@ describe('what a view says about its origins', () => {
     if (zh !== null) expect(sourceLine(vp, 'zh')).toBe(zh);
   });
 
-  it('never gives another site\'s data the article\'s own source line', () => {
+  it("never gives another site's data the article's own source line", () => {
     const vp = viewProvenance(asForeign([PUBLISHED, MODELLED], 'evil.example'));
     for (const lang of ['zh', 'en'] as const) {
       const line = sourceLine(vp, lang);
@@ -71,8 +105,8 @@ describe('words that quote published figures', () => {
   it.each([
     ['hold on the rows calibrated to them', [MODELLED], ['ei_above_scale'], true],
     ['do not hold on rows calibrated to other figures', [MODELLED], ['school_jx_seats'], false],
-    ['do not hold on a user\'s rows', [USER], ['ei_above_scale'], false],
-    ['do not hold on another site\'s rows, whatever it claims', asForeign([MODELLED], 'x.example'), ['ei_above_scale'], false],
+    ["do not hold on a user's rows", [USER], ['ei_above_scale'], false],
+    ["do not hold on another site's rows, whatever it claims", asForeign([MODELLED], 'x.example'), ['ei_above_scale'], false],
     ['do not hold when one of the tables read does not reproduce them', [MODELLED, USER], ['ei_above_scale'], false],
     ['always hold when they quote nothing', [USER], [], true],
     ['do not hold on rows with no origin', [], ['ei_firms'], false],
@@ -80,7 +114,7 @@ describe('words that quote published figures', () => {
     expect(quotesHold(viewProvenance([...origins]), facts)).toBe(want);
   });
 
-  it('drop the size x SRDI subtitle on scale data and on a user\'s import, and keep it on the bundled firms', () => {
+  it("drop the size x SRDI subtitle on scale data and on a user's import, and keep it on the bundled firms", () => {
     const def = chartById('firms-by-scale-srdi')!;
     expect(frameText(def.words, viewProvenance([MODELLED]), 'zh').subtitle).toBeUndefined(); // MODELLED lacks ei_prov_srdi
     const bundled: Origin = { ...MODELLED, facts: ['ei_above_scale', 'ei_prov_srdi', 'ei_little_giant'] } as Origin;
@@ -116,7 +150,7 @@ describe('origins read from untrusted JSON', () => {
 });
 
 describe('files this app exported and a user imports again', () => {
-  it('keep their modelled mark, name the user\'s file and lose the fact-quoting words', () => {
+  it("keep their modelled mark, name the user's file and lose the fact-quoting words", () => {
     const got = importedOrigins('query-result.parquet', [MODELLED]);
     expect(got[0]).toEqual({ kind: 'user', file: 'query-result.parquet' });
     const vp = viewProvenance(got);
@@ -136,8 +170,13 @@ describe('files this app exported and a user imports again', () => {
     expect(grid[pre.rows]).toEqual(['细分领域', '企业数']);
   });
 
-  it('a CSV with no preamble states nothing; a user\'s own rows get no preamble at all', () => {
-    expect(readPreamble([['a', 'b'], ['1', '2']])).toEqual({ origins: null, rows: 0 });
+  it("a CSV with no preamble states nothing; a user's own rows get no preamble at all", () => {
+    expect(
+      readPreamble([
+        ['a', 'b'],
+        ['1', '2'],
+      ]),
+    ).toEqual({ origins: null, rows: 0 });
     expect(csvPreamble(viewProvenance([USER]), 'en')).toEqual([]);
     expect(csvPreamble(viewProvenance([]), 'en')).toEqual([]);
   });
@@ -163,12 +202,16 @@ describe('the catalog follows tables, views and console statements', () => {
 
   it.each([
     ['a constant', 'SELECT 42 AS answer', []],
-    ['the user\'s own table', 'SELECT * FROM mine', [USER]],
+    ["the user's own table", 'SELECT * FROM mine', [USER]],
     ['modelled firms, any case and quoting', 'select count(*) from "FIRMS"', [MODELLED]],
     ['a join of two tables', 'SELECT * FROM firms JOIN mine USING (id)', [MODELLED, USER]],
     ['a registered file by name', "SELECT * FROM read_parquet('firms.parquet')", [MODELLED]],
     ['a table named only in a comment', '-- firms\nSELECT 1', []],
-    ['a URL of another site', "SELECT * FROM 'https://other.example/x.parquet'", [{ kind: 'foreign', host: 'other.example', claimed: null }]],
+    [
+      'a URL of another site',
+      "SELECT * FROM 'https://other.example/x.parquet'",
+      [{ kind: 'foreign', host: 'other.example', claimed: null }],
+    ],
   ] as const)('a query of %s', (_n, sql, want) => {
     expect(originsOfSql(sql, ORIGIN)).toEqual(want);
   });

@@ -75,25 +75,35 @@ describe('the selection totals', () => {
 });
 
 describe('the one scan behind every data cube', () => {
-  it.each(SELS.map((s) => [JSON.stringify(s), s] as const))('splits each view and the totals by each brushed bin, exactly, under %s', (_l, sels) => {
-    const { sql, parts } = allCubesSql(FIRMS, sels);
-    const rows = db.query<Record<string, unknown>>(sql);
-    for (const p of parts) {
-      const mine = rows.filter((r) => r.g === p.g);
-      const where = whereExcept(FIRMS.dims, sels, ...(p.key ? [p.target, p.brushed] : [p.brushed]));
-      const bin = (FIRMS.dims.find((d) => d.id === p.brushed) as { bin: string }).bin;
-      if (p.key) {
-        const key = keyExpr(FIRMS.dims.find((d) => d.id === p.target)!);
-        const want = db.query<{ k: unknown; b: unknown; n: number }>(`SELECT ${key} AS k, ${bin} AS b, count(*) AS n FROM firms ${where} GROUP BY ALL`);
-        const got = mine.filter((r) => Number(r[p.measures[0]]) > 0).map((r) => `${r[p.key!]}|${r[p.bin]}|${r[p.measures[0]]}`).sort();
-        expect(got).toEqual(want.map((r) => `${r.k}|${r.b}|${r.n}`).sort());
-      } else {
-        const [want] = db.query<{ n: number; s: number }>(`SELECT count(*) AS n, coalesce(sum(output_2022), 0)::DOUBLE AS s FROM firms ${where}`);
-        expect(mine.reduce((a, r) => a + Number(r[p.measures[0]]), 0)).toBe(want.n);
-        expect(mine.reduce((a, r) => a + Number(r[p.measures[1]] ?? 0), 0)).toBeCloseTo(want.s, 6);
+  it.each(SELS.map((s) => [JSON.stringify(s), s] as const))(
+    'splits each view and the totals by each brushed bin, exactly, under %s',
+    (_l, sels) => {
+      const { sql, parts } = allCubesSql(FIRMS, sels);
+      const rows = db.query<Record<string, unknown>>(sql);
+      for (const p of parts) {
+        const mine = rows.filter((r) => r.g === p.g);
+        const where = whereExcept(FIRMS.dims, sels, ...(p.key ? [p.target, p.brushed] : [p.brushed]));
+        const bin = (FIRMS.dims.find((d) => d.id === p.brushed) as { bin: string }).bin;
+        if (p.key) {
+          const key = keyExpr(FIRMS.dims.find((d) => d.id === p.target)!);
+          const want = db.query<{ k: unknown; b: unknown; n: number }>(
+            `SELECT ${key} AS k, ${bin} AS b, count(*) AS n FROM firms ${where} GROUP BY ALL`,
+          );
+          const got = mine
+            .filter((r) => Number(r[p.measures[0]]) > 0)
+            .map((r) => `${r[p.key!]}|${r[p.bin]}|${r[p.measures[0]]}`)
+            .sort();
+          expect(got).toEqual(want.map((r) => `${r.k}|${r.b}|${r.n}`).sort());
+        } else {
+          const [want] = db.query<{ n: number; s: number }>(
+            `SELECT count(*) AS n, coalesce(sum(output_2022), 0)::DOUBLE AS s FROM firms ${where}`,
+          );
+          expect(mine.reduce((a, r) => a + Number(r[p.measures[0]]), 0)).toBe(want.n);
+          expect(mine.reduce((a, r) => a + Number(r[p.measures[1]] ?? 0), 0)).toBeCloseTo(want.s, 6);
+        }
       }
-    }
-  });
+    },
+  );
   it('refuses a view that does not exist, naming it', () => {
     expect(() => viewSql(FIRMS, 'nope', {})).toThrow(/nope/);
   });
@@ -141,17 +151,22 @@ describe('catalog questions', () => {
 });
 
 describe('loadSlices (a large table loaded into memory slice by slice)', () => {
-  const t = (bounds: number[]) => ({ load: { column: 'output_2022', bounds }, columns: [{ name: 'output_2022', type: 'DOUBLE' }] }) as Parameters<typeof loadSlices>[0];
-  it.each([
-    [[0, 100, 1000, 1e9]],
-    [[-1, 5000, 1e12]],
-    [[0, 50, 100, 500, 1000, 5000, 1e4, 1e12]],
-  ])('bounds %j: every firm, nulls included, falls in exactly one slice', (bounds) => {
-    const slices = loadSlices(t(bounds));
-    expect(slices).toHaveLength(bounds.length - 1);
-    const per = slices.map((w) => db.query<{ n: number }>(`SELECT count(*)::INTEGER AS n FROM (SELECT NULL::DOUBLE AS output_2022 UNION ALL SELECT output_2022 FROM firms)${w}`)[0].n);
-    const [{ n }] = db.query<{ n: number }>('SELECT count(*)::INTEGER + 1 AS n FROM firms');
-    expect(per.reduce((a, b) => a + b, 0)).toBe(n);
-  });
+  const t = (bounds: number[]) =>
+    ({ load: { column: 'output_2022', bounds }, columns: [{ name: 'output_2022', type: 'DOUBLE' }] }) as Parameters<typeof loadSlices>[0];
+  it.each([[[0, 100, 1000, 1e9]], [[-1, 5000, 1e12]], [[0, 50, 100, 500, 1000, 5000, 1e4, 1e12]]])(
+    'bounds %j: every firm, nulls included, falls in exactly one slice',
+    (bounds) => {
+      const slices = loadSlices(t(bounds));
+      expect(slices).toHaveLength(bounds.length - 1);
+      const per = slices.map(
+        (w) =>
+          db.query<{ n: number }>(
+            `SELECT count(*)::INTEGER AS n FROM (SELECT NULL::DOUBLE AS output_2022 UNION ALL SELECT output_2022 FROM firms)${w}`,
+          )[0].n,
+      );
+      const [{ n }] = db.query<{ n: number }>('SELECT count(*)::INTEGER + 1 AS n FROM firms');
+      expect(per.reduce((a, b) => a + b, 0)).toBe(n);
+    },
+  );
   it('no usable bounds: one statement', () => expect(loadSlices(t([1, 2]))).toEqual(['']));
 });

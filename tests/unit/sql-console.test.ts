@@ -36,7 +36,11 @@ describe('error positions from DuckDB-WASM', () => {
     // DuckDB reads FORM as an alias of *, so the error is at the next word.
     ['a syntax error', 'SELECT * FORM firms', 'firms'],
     ['a missing table', 'SELECT 1 FROM nowhere', 'nowhere'],
-    ['a column far into a long line', `SELECT ${Array.from({ length: 30 }, (_, i) => `${i} AS c${i}`).join(', ')}, missing_col FROM firms`, 'missing_col'],
+    [
+      'a column far into a long line',
+      `SELECT ${Array.from({ length: 30 }, (_, i) => `${i} AS c${i}`).join(', ')}, missing_col FROM firms`,
+      'missing_col',
+    ],
   ])('%s points at the right word', async (_n, sql, word) => {
     const db = await openWasmDb();
     let err: unknown;
@@ -52,7 +56,15 @@ describe('error positions from DuckDB-WASM', () => {
 
 describe('cells and CSV', () => {
   test('CSV has a BOM, CRLF, quoting, and no formula injection', () => {
-    const csv = resultCsv(['名称', 'n'], [['a,"b"', 1], ['=HYPERLINK("x")', null], ['-5', -5], ['<img src=x>', true]]);
+    const csv = resultCsv(
+      ['名称', 'n'],
+      [
+        ['a,"b"', 1],
+        ['=HYPERLINK("x")', null],
+        ['-5', -5],
+        ['<img src=x>', true],
+      ],
+    );
     expect(csv).toBe('\ufeff名称,n\r\n"a,""b""",1\r\n"\'=HYPERLINK(""x"")",\r\n-5,-5\r\n<img src=x>,true\r\n');
   });
   test('values as text', () => {
@@ -86,7 +98,11 @@ describe('queries the console and the profile run', () => {
     expect(bins.length).toBe(10);
     expect(bins.reduce((a, b) => a + b.n, 0)).toBe(100);
     const text = profileQueries('we"ird 表', '<b>名</b>', 'VARCHAR');
-    expect(db.query(text.bars)).toEqual([{ label: 'v1', n: 34 }, { label: 'v0', n: 33 }, { label: 'v2', n: 33 }]);
+    expect(db.query(text.bars)).toEqual([
+      { label: 'v1', n: 34 },
+      { label: 'v0', n: 33 },
+      { label: 'v2', n: 33 },
+    ]);
   });
 });
 

@@ -42,7 +42,13 @@ describe('selections become WHERE clauses the engine accepts', () => {
     expect(whereExcept(FIRM_DIMS, sels({ segment: { kind: 'points', values: [] }, output: { kind: 'interval', lo: 5, hi: 5 } }))).toBe('');
   });
   it('counts the above-size firms from a size selection and an output range', () => {
-    const where = whereExcept(FIRM_DIMS, sels({ breakdown: { kind: 'points', values: ['规上|无', '规上|省级专精特新', '规上|国家级小巨人'] }, output: { kind: 'interval', lo: 330, hi: 900 } }));
+    const where = whereExcept(
+      FIRM_DIMS,
+      sels({
+        breakdown: { kind: 'points', values: ['规上|无', '规上|省级专精特新', '规上|国家级小巨人'] },
+        output: { kind: 'interval', lo: 330, hi: 900 },
+      }),
+    );
     const [row] = db.query<{ n: number }>(`SELECT count(*) AS n FROM firms ${where}`);
     expect(row.n).toBe(145);
   });

@@ -68,7 +68,11 @@ describe('parseHash ignores or clamps hostile and malformed input', () => {
     ['an inverted range', '#/?founded=2010..2000', { sels: {} }],
     ['a range beyond the limits (clamped)', '#/?founded=0..99999', { sels: { founded: { kind: 'interval', lo: 1800, hi: 2100 } } }],
     ['a huge number', '#/?output=1..1e308', { sels: {} }],
-    ['SQL in a category value (kept as text)', "#/?segment=x')%20OR%201%3D1--", { sels: { segment: { kind: 'points', values: ["x') OR 1=1--"] } } }],
+    [
+      'SQL in a category value (kept as text)',
+      "#/?segment=x')%20OR%201%3D1--",
+      { sels: { segment: { kind: 'points', values: ["x') OR 1=1--"] } } },
+    ],
     ['an empty category list', '#/?segment=,,', { sels: {} }],
     ['a 500-character value', '#/?segment=' + 'b'.repeat(500), { sels: {} }],
     ['a page that is not a number', '#/?page=-3', { page: 0 }],

@@ -108,7 +108,10 @@ export interface HistogramView extends Common {
   dim: string;
   category: Bilingual;
   axis: HistogramAxis;
-  build(input: LinkedInput, dim: Extract<Dim, { kind: 'interval' }>): Built & {
+  build(
+    input: LinkedInput,
+    dim: Extract<Dim, { kind: 'interval' }>,
+  ): Built & {
     describe: (label: string, n: number) => string;
     /** Axis extent in axis units, from the whole table so it stays put while filters change. */
     domain: [number, number];

@@ -40,7 +40,10 @@ export function wrapText(s: string, size: number, width: number): string[] {
 }
 
 /** Wraps the chart's own SVG markup with header and footer text into one standalone SVG document. */
-export function composeSvg(chart: { markup: string; width: number; height: number }, text: ExportText): { svg: string; width: number; height: number } {
+export function composeSvg(
+  chart: { markup: string; width: number; height: number },
+  text: ExportText,
+): { svg: string; width: number; height: number } {
   const width = Math.max(chart.width + PAD * 2, 300);
   const inner = width - PAD * 2;
   const out: string[] = [];

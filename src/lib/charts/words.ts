@@ -30,7 +30,10 @@ export function frameText(words: ChartWords, vp: ViewProvenance, lang: Lang): Fr
 /** What stops a table from being read, in words: the file and its URL and HTTP status, or the manifest. */
 export function problemText(p: Problem, lang: Lang): string {
   const zh = lang === 'zh';
-  if (p.kind === 'manifest') return zh ? `数据清单 ${p.url} 无法读取（${p.detail}）。` : `The data manifest could not be read (${p.detail}).`;
+  if (p.kind === 'manifest')
+    return zh ? `数据清单 ${p.url} 无法读取（${p.detail}）。` : `The data manifest could not be read (${p.detail}).`;
   const why = p.status === null ? (zh ? '无法连接' : 'no connection') : `HTTP ${p.status}`;
-  return zh ? `数据表“${p.table}”的文件无法读取（${why}：${p.url}）。` : `The file of table “${p.table}” could not be read (${why}: ${p.url}).`;
+  return zh
+    ? `数据表“${p.table}”的文件无法读取（${why}：${p.url}）。`
+    : `The file of table “${p.table}” could not be read (${why}: ${p.url}).`;
 }

@@ -58,7 +58,8 @@ export async function openDuckDB(onProgress?: (p: LoadProgress) => void): Promis
   let stall: ReturnType<typeof setTimeout> | undefined;
   let armStall: () => void = () => undefined;
   const failed = new Promise<never>((_, reject) => {
-    const fail = (why: string) => reject(new Error(`The query engine could not be loaded (${why}). Check the connection and reload the page.`));
+    const fail = (why: string) =>
+      reject(new Error(`The query engine could not be loaded (${why}). Check the connection and reload the page.`));
     worker.addEventListener('error', (e) => fail(e.message || 'worker error'));
     const arm = () => {
       clearTimeout(stall);

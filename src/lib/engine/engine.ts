@@ -24,11 +24,14 @@ const CACHE_LIMIT = 256;
  * as soon as the engine starts but off the first paint's path: the page draws from the build's
  * answers without them.
  */
-const openLazily = (onProgress: (p: LoadProgress) => void): Promise<DuckConnection> => import('./duckdb').then((m) => m.openDuckDB(onProgress));
+const openLazily = (onProgress: (p: LoadProgress) => void): Promise<DuckConnection> =>
+  import('./duckdb').then((m) => m.openDuckDB(onProgress));
 
 /** A read that failed on the way (a dropped connection, an aborted range request), worth trying again. */
 export const isTransient = (err: unknown): boolean =>
-  /NetworkError|Range request|network error|Failed to fetch|ERR_[A-Z_]+|HTTP 5\d\d|status 5\d\d|timed? ?out/i.test(err instanceof Error ? err.message : String(err));
+  /NetworkError|Range request|network error|Failed to fetch|ERR_[A-Z_]+|HTTP 5\d\d|status 5\d\d|timed? ?out/i.test(
+    err instanceof Error ? err.message : String(err),
+  );
 
 /** Waits between attempts of a failed read: short first, so one blip costs a user nothing they notice. */
 const RETRY_DELAYS_MS = [150, 600, 2000];

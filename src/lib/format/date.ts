@@ -1,6 +1,19 @@
 import type { Lang } from './number';
 
-export const EN_MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+export const EN_MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
 
 /** A calendar date in the reader's convention: "2026年11月26日" / "26 November 2026" (local time). */
 export function formatDate(d: Date, lang: Lang): string {

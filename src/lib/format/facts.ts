@@ -35,7 +35,6 @@ const COUNT_UNITS: Record<string, [zh: string, en: string, enOne: string]> = {
   'person-times': ['人次', 'person-times', 'person-time'],
 };
 
-
 /** "2024-09" -> "2024年9月" / "September 2024". */
 export function formatMonth(ym: string, lang: Lang): string {
   const m = /^(\d{4})-(\d{2})$/.exec(ym);
@@ -88,8 +87,9 @@ export function formatFact(f: Fact, lang: Lang): FactText {
     const [zh, en, enOne] = COUNT_UNITS[f.unit] ?? [f.unit, f.unit, f.unit];
     [value, unit] = [formatNumber(v, lang, 4), lang === 'zh' ? zh : v === 1 ? enOne : en];
   }
-  const text = lang === 'zh'
-    ? `${qualifier}${value}${unit}`
-    : [qualifier, value].filter(Boolean).join(' ') + (unit === '%' ? '%' : unit ? ` ${unit}` : '');
+  const text =
+    lang === 'zh'
+      ? `${qualifier}${value}${unit}`
+      : [qualifier, value].filter(Boolean).join(' ') + (unit === '%' ? '%' : unit ? ` ${unit}` : '');
   return { qualifier, value, unit, text };
 }

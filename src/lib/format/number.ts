@@ -55,9 +55,10 @@ export function pickMagnitude(v: number, lang: Lang, maxDigits = 2): Magnitude {
 function formatIn(v: number, m: Magnitude, maxDigits = 2): string {
   const scaled = v / m.div;
   // Numbers under one in the base unit keep three significant digits instead of rounding to 0.
-  const digits = m.div === 1 && Math.abs(scaled) > 0 && Math.abs(scaled) < 1
-    ? Math.max(maxDigits, 2 - Math.floor(Math.log10(Math.abs(scaled))))
-    : maxDigits;
+  const digits =
+    m.div === 1 && Math.abs(scaled) > 0 && Math.abs(scaled) < 1
+      ? Math.max(maxDigits, 2 - Math.floor(Math.log10(Math.abs(scaled))))
+      : maxDigits;
   return grouped(round(scaled, digits), digits) + m.suffix;
 }
 

@@ -96,7 +96,11 @@ export function allCubesSql(x: CrossTable, sels: Selections): { sql: string; par
     }
     const [n, s, q] = ['n', 's', 'q'].map((v) => `${v}_${b.col}`);
     sets.push(`(${b.expr})`);
-    aggs.push(`${filtered('count(*)', b.id)}::DOUBLE AS ${n}`, `${filtered(`sum(${m})`, b.id)}::DOUBLE AS ${s}`, `${filtered(`sum(${m}::DOUBLE * ${m})`, b.id)}::DOUBLE AS ${q}`);
+    aggs.push(
+      `${filtered('count(*)', b.id)}::DOUBLE AS ${n}`,
+      `${filtered(`sum(${m})`, b.id)}::DOUBLE AS ${s}`,
+      `${filtered(`sum(${m}::DOUBLE * ${m})`, b.id)}::DOUBLE AS ${q}`,
+    );
     parts.push({ brushed: b.id, target: '*', g: gid([b.expr]), key: null, bin: b.col, measures: [n, s, q] });
   }
   const sql =

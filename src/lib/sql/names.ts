@@ -77,7 +77,10 @@ const last = (m: RegExpExecArray, at: number) => unquote(m[at + 1] ?? m[at]);
  */
 export function effect(sql: string): Effect {
   const s = sql.replace(/^(\s|--[^\n]*(\n|$)|\/\*[\s\S]*?\*\/)*/, '');
-  let m = new RegExp(String.raw`^CREATE\s+(?:OR\s+REPLACE\s+)?(?:(?:TEMP|TEMPORARY)\s+)?(TABLE|VIEW)\s+(?:IF\s+NOT\s+EXISTS\s+)?${NAME}`, 'iu').exec(s);
+  let m = new RegExp(
+    String.raw`^CREATE\s+(?:OR\s+REPLACE\s+)?(?:(?:TEMP|TEMPORARY)\s+)?(TABLE|VIEW)\s+(?:IF\s+NOT\s+EXISTS\s+)?${NAME}`,
+    'iu',
+  ).exec(s);
   if (m) return { kind: 'create', name: last(m, 2), view: m[1].toUpperCase() === 'VIEW' };
   m = new RegExp(String.raw`^DROP\s+(?:TABLE|VIEW)\s+(?:IF\s+EXISTS\s+)?${NAME}`, 'iu').exec(s);
   if (m) return { kind: 'drop', name: last(m, 1) };

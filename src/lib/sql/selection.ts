@@ -22,8 +22,7 @@ export type Selection = { kind: 'points'; values: string[] } | { kind: 'interval
 export type Selections = Record<string, Selection | undefined>;
 
 /** True when the selection filters something. */
-export const isActive = (sel: Selection | undefined): boolean =>
-  !!sel && (sel.kind === 'points' ? sel.values.length > 0 : sel.hi > sel.lo);
+export const isActive = (sel: Selection | undefined): boolean => !!sel && (sel.kind === 'points' ? sel.values.length > 0 : sel.hi > sel.lo);
 
 /** SQL predicate of one selection, or null when it filters nothing. */
 function selectionPredicate(dim: Dim, sel: Selection | undefined): string | null {

@@ -1,6 +1,16 @@
 import type { Engine, Row } from '../engine';
 import { isSuperseded, toRows } from '../engine';
-import { allViewsSql, groupingOf, isActive, summarySql, viewSql, whereExcept, type CrossTable, type Selection, type Selections } from '../sql';
+import {
+  allViewsSql,
+  groupingOf,
+  isActive,
+  summarySql,
+  viewSql,
+  whereExcept,
+  type CrossTable,
+  type Selection,
+  type Selections,
+} from '../sql';
 import { answerFromCube, buildAllCubes, cubeBasis, type ActiveCube } from './preagg';
 import { SelectionStore } from './selection-store';
 
@@ -42,7 +52,6 @@ interface DerivedEntry {
 const same = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.stringify(b);
 
 const sameSel = (a: Selection | undefined, b: Selection | undefined): boolean => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
-
 
 /**
  * Cross-filtering over one table: each linked view counts the rows selected by every other view
@@ -219,14 +228,18 @@ export class Crossfilter {
       this.#base.set(d.id, out);
       const shown = this.#results.get(d.id);
       // The engine's answer after the first paint is the same rows: nothing to draw again.
-      if (answer && !(shown && same(shown.rows, out) && same(shown.base, out))) this.#emit(d.id, { rows: out, seq, fromCube: false, base: out });
+      if (answer && !(shown && same(shown.rows, out) && same(shown.base, out)))
+        this.#emit(d.id, { rows: out, seq, fromCube: false, base: out });
       else if (!answer) this.#reemit(d.id, shown?.seq ?? seq);
     });
     if (!answer) return;
     const total = rows.find((r) => r.g === all);
     const summary = { count: Number(total?.n ?? 0), output: Number(total?.s ?? 0), sumsq: Number(total?.q ?? 0) };
     const shownSummary = this.#summary;
-    if (!(shownSummary && same([shownSummary.count, shownSummary.output, shownSummary.sumsq], [summary.count, summary.output, summary.sumsq]))) this.#emitSummary({ ...summary, seq });
+    if (!(
+      shownSummary && same([shownSummary.count, shownSummary.output, shownSummary.sumsq], [summary.count, summary.output, summary.sumsq])
+    ))
+      this.#emitSummary({ ...summary, seq });
   }
 
   /**

@@ -35,7 +35,10 @@ export function answerFromCube(cube: ActiveCube, sels: Selections): CubeAnswer {
   const views = new Map<string, { key: string | number; n: number }[]>();
   for (const [id, c] of cube.views) {
     const totals = cubeTotals(c, range);
-    views.set(id, c.keys.map((key, i) => ({ key, n: totals[i] })).filter((r) => r.n > 0));
+    views.set(
+      id,
+      c.keys.map((key, i) => ({ key, n: totals[i] })).filter((r) => r.n > 0),
+    );
   }
   const [count, output, sumsq] = [0, 1, 2].map((m) => cubeTotals(cube.summary, range, m)[0] ?? 0);
   return { views, totals: { count, output, sumsq } };
@@ -55,7 +58,11 @@ export async function buildAllCubes(engine: Engine, x: CrossTable, sels: Selecti
     for (const p of parts.filter((q) => q.brushed === brushed)) {
       const mine = rows.filter((r) => r.g === p.g);
       const cube = buildCube(
-        mine.map((r) => ({ k: p.key ? (r[p.key] as string | number) : '*', b: r[p.bin] as number | null, m: p.measures.map((c) => Number(r[c] ?? 0)) })),
+        mine.map((r) => ({
+          k: p.key ? (r[p.key] as string | number) : '*',
+          b: r[p.bin] as number | null,
+          m: p.measures.map((c) => Number(r[c] ?? 0)),
+        })),
         p.measures.length,
       );
       if (p.key) views.set(p.target, cube);

@@ -141,7 +141,8 @@ export function parseHash(hash: string, dims: Dim[] = FIRM_DIMS): AppState {
     if (!state.sels[dim.id]) delete state.sels[dim.id];
   }
   const sort = /^([a-z_0-9]+)\.(asc|desc)$/.exec(params.get('sort') ?? '');
-  if (sort && (TABLE_COLUMNS as readonly string[]).includes(sort[1])) state.sort = { column: sort[1] as SortColumn, desc: sort[2] === 'desc' };
+  if (sort && (TABLE_COLUMNS as readonly string[]).includes(sort[1]))
+    state.sort = { column: sort[1] as SortColumn, desc: sort[2] === 'desc' };
   const page = Number(params.get('page'));
   if (Number.isInteger(page) && page > 0) state.page = Math.min(page, MAX_PAGE);
   if (params.get('preagg') === '0') state.preagg = false;
@@ -166,7 +167,8 @@ export function formatHash(state: AppState, dims: Dim[] = FIRM_DIMS): string {
     else parts.push(`${dim.id}=${sel!.lo}..${sel!.hi}`);
   }
   const d = DEFAULT_STATE.sort;
-  if (state.sort.column !== d.column || state.sort.desc !== d.desc) parts.push(`sort=${state.sort.column}.${state.sort.desc ? 'desc' : 'asc'}`);
+  if (state.sort.column !== d.column || state.sort.desc !== d.desc)
+    parts.push(`sort=${state.sort.column}.${state.sort.desc ? 'desc' : 'asc'}`);
   if (state.page > 0) parts.push(`page=${state.page}`);
   if (!state.preagg) parts.push('preagg=0');
   if (state.data) parts.push(`data=${encodeURIComponent(state.data)}`);

@@ -9,8 +9,10 @@ export function cellText(v: unknown): string | null {
   if (typeof v === 'number') return Number.isNaN(v) ? 'NaN' : String(v);
   if (typeof v === 'bigint' || typeof v === 'boolean') return String(v);
   if (v instanceof Date) return v.toISOString().replace('T00:00:00.000Z', '');
-  if (v instanceof Uint8Array) return `\\x${[...v.slice(0, 64)].map((b) => b.toString(16).padStart(2, '0')).join('')}${v.length > 64 ? '…' : ''}`;
-  if (typeof v === 'object' && 'toJSON' in v && typeof (v as { toJSON: unknown }).toJSON === 'function') return JSON.stringify((v as { toJSON(): unknown }).toJSON(), bigintSafe);
+  if (v instanceof Uint8Array)
+    return `\\x${[...v.slice(0, 64)].map((b) => b.toString(16).padStart(2, '0')).join('')}${v.length > 64 ? '…' : ''}`;
+  if (typeof v === 'object' && 'toJSON' in v && typeof (v as { toJSON: unknown }).toJSON === 'function')
+    return JSON.stringify((v as { toJSON(): unknown }).toJSON(), bigintSafe);
   return JSON.stringify(v, bigintSafe);
 }
 
@@ -18,5 +20,9 @@ const bigintSafe = (_k: string, v: unknown) => (typeof v === 'bigint' ? v.toStri
 
 /** The result as CSV (see lib/format/csv), after `preamble` lines naming its provenance. */
 export function resultCsv(columns: readonly string[], rows: readonly (readonly unknown[])[], preamble: readonly string[] = []): string {
-  return toCsv(columns, rows.map((r) => r.map(cellText)), preamble);
+  return toCsv(
+    columns,
+    rows.map((r) => r.map(cellText)),
+    preamble,
+  );
 }

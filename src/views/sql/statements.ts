@@ -53,7 +53,10 @@ export function lineColumn(text: string, offset: number): { line: number; column
 
 /** True for statements that only read: after them nothing needs re-querying. */
 export function isReadOnly(sql: string): boolean {
-  const first = sql.replace(/^(\s|--[^\n]*\n|\/\*[\s\S]*?\*\/)*/, '').split(/[\s(]/, 1)[0].toUpperCase();
+  const first = sql
+    .replace(/^(\s|--[^\n]*\n|\/\*[\s\S]*?\*\/)*/, '')
+    .split(/[\s(]/, 1)[0]
+    .toUpperCase();
   return ['SELECT', 'WITH', 'FROM', 'VALUES', 'DESCRIBE', 'SHOW', 'SUMMARIZE', 'EXPLAIN', 'TABLE', 'PRAGMA'].includes(first);
 }
 

@@ -101,15 +101,29 @@ export function barsLayout({ rows, series, width, lang, mode = 'grouped', format
       const multi = stacked && series.length > 1;
       const inside = multi && w > label.length * 7 + 6;
       marks.push({
-        row: r.key, series: series[s].key, x: plot.left + x0, y, w, h: BAR_H, color: series[s].color, value: v,
+        row: r.key,
+        series: series[s].key,
+        x: plot.left + x0,
+        y,
+        w,
+        h: BAR_H,
+        color: series[s].color,
+        value: v,
         textColor: inside && !isLight(series[s].color) ? '#FFFFFF' : '#1F2933',
-        text: multi && !inside ? null : label, textInside: inside, textX: plot.left + x0 + (inside ? w / 2 : w + 4),
+        text: multi && !inside ? null : label,
+        textInside: inside,
+        textX: plot.left + x0 + (inside ? w / 2 : w + 4),
       });
     });
     const multiStack = stacked && series.length > 1;
     return {
-      key: r.key, label: r.label, labelY: top + LABEL_H - 5, total: totals[i], barY: top + LABEL_H,
-      totalText: multiStack ? format(totals[i]) : null, totalX: plot.left + x(totals[i]) - x(0) + 4,
+      key: r.key,
+      label: r.label,
+      labelY: top + LABEL_H - 5,
+      total: totals[i],
+      barY: top + LABEL_H,
+      totalText: multiStack ? format(totals[i]) : null,
+      totalX: plot.left + x(totals[i]) - x(0) + 4,
     };
   });
 

@@ -9,7 +9,14 @@ export const concentration: ConcentrationView = {
   words: {
     title: { zh: '产值集中度', en: 'Concentration of output' },
     subtitle: { text: { zh: '洛伦兹曲线：按产值从低到高累计', en: 'Lorenz curve: firms ranked from lowest to highest output' } },
-    notes: [{ text: { zh: 'HHI 以各企业产值份额（%）的平方和计，范围0–10,000。', en: 'HHI is the sum of squared output shares in percent, from 0 to 10,000.' } }],
+    notes: [
+      {
+        text: {
+          zh: 'HHI 以各企业产值份额（%）的平方和计，范围0–10,000。',
+          en: 'HHI is the sum of squared output shares in percent, from 0 to 10,000.',
+        },
+      },
+    ],
   },
   build({ groups, top10, totals, lang }) {
     const zh = lang === 'zh';
@@ -25,7 +32,8 @@ export const concentration: ConcentrationView = {
         groups,
         xLabel: zh ? '企业' : 'Firms',
         yLabel: zh ? '产值' : 'Output',
-        describe: (f, o) => (zh ? `产值最低的${pct(f)}企业，占产值${pct(o)}` : `The ${pct(f)} of firms with the lowest output make ${pct(o)} of it`),
+        describe: (f, o) =>
+          zh ? `产值最低的${pct(f)}企业，占产值${pct(o)}` : `The ${pct(f)} of firms with the lowest output make ${pct(o)} of it`,
       },
       table: {
         columns: [

@@ -42,7 +42,14 @@ export const FIRM_VIEWS: LinkedView[] = [
         },
         quotes: ['ei_above_scale', 'ei_prov_srdi', 'ei_little_giant'],
       },
-      notes: [{ text: { zh: '专精特新：专业化、精细化、特色化、新颖化中小企业。', en: 'SRDI: specialised, refined, distinctive and innovative SMEs (专精特新).' } }],
+      notes: [
+        {
+          text: {
+            zh: '专精特新：专业化、精细化、特色化、新颖化中小企业。',
+            en: 'SRDI: specialised, refined, distinctive and innovative SMEs (专精特新).',
+          },
+        },
+      ],
     },
     category: { zh: '规模 · 专精特新', en: 'Size class · SRDI title' },
   }),
@@ -51,10 +58,15 @@ export const FIRM_VIEWS: LinkedView[] = [
     dim: 'output',
     words: {
       title: { zh: '企业2022年产值分布', en: 'Distribution of 2022 output per firm' },
-      subtitle: { text: { zh: '企业数，按产值分组（对数刻度）；拖动以筛选', en: 'Number of firms by output band (log scale); drag to filter' } },
+      subtitle: {
+        text: { zh: '企业数，按产值分组（对数刻度）；拖动以筛选', en: 'Number of firms by output band (log scale); drag to filter' },
+      },
       notes: [
         {
-          text: { zh: '集群总产值超270亿元（公开数据）；模拟企业产值合计恰为270亿元。', en: 'Cluster output was over 27 billion yuan (published); the modelled firms add up to exactly 27 billion.' },
+          text: {
+            zh: '集群总产值超270亿元（公开数据）；模拟企业产值合计恰为270亿元。',
+            en: 'Cluster output was over 27 billion yuan (published); the modelled firms add up to exactly 27 billion.',
+          },
           quotes: ['ei_output_2022'],
         },
       ],

@@ -89,7 +89,11 @@ export function countBars(spec: Spec): BarsView {
             { key: 'firms', label: lang === 'zh' ? '企业数' : 'Firms', numeric: true },
             { key: 'share', label: lang === 'zh' ? '占比' : 'Share', numeric: true },
           ],
-          rows: keys.map((k) => ({ category: labelOf(k), firms: counts.get(k) ?? 0, share: total ? formatPercent((100 * (counts.get(k) ?? 0)) / total, 1, true) : '' })),
+          rows: keys.map((k) => ({
+            category: labelOf(k),
+            firms: counts.get(k) ?? 0,
+            share: total ? formatPercent((100 * (counts.get(k) ?? 0)) / total, 1, true) : '',
+          })),
         },
         summary,
         describe: (row, series, v) => `${stacked ? `${row} · ${series}` : row}: ${firmsShare(v, total, lang)}`,

@@ -19,7 +19,10 @@ const projectsInvestment: RowsChart = {
     },
     notes: [
       {
-        text: { zh: '合计与超额比例为公开数据；各项目拆分为模拟数据。', en: 'Totals and the 5.82% overshoot are published; the split by project is modelled.' },
+        text: {
+          zh: '合计与超额比例为公开数据；各项目拆分为模拟数据。',
+          en: 'Totals and the 5.82% overshoot are published; the split by project is modelled.',
+        },
         quotes: ['ei_key_projects_invest', 'ei_key_projects_over_plan'],
       },
     ],
@@ -27,7 +30,12 @@ const projectsInvestment: RowsChart = {
   wide: true,
   order: { column: 'completed_wan', desc: true },
   build(rows, lang) {
-    const data = rows.map((r) => ({ key: str(r, 'id'), label: str(r, lang === 'zh' ? 'name' : 'name_en'), planned: num(r, 'planned_wan') * 1e4, done: num(r, 'completed_wan') * 1e4 }));
+    const data = rows.map((r) => ({
+      key: str(r, 'id'),
+      label: str(r, lang === 'zh' ? 'name' : 'name_en'),
+      planned: num(r, 'planned_wan') * 1e4,
+      done: num(r, 'completed_wan') * 1e4,
+    }));
     const planned = data.reduce((a, d) => a + d.planned, 0);
     const done = data.reduce((a, d) => a + d.done, 0);
     const over = data.filter((d) => d.done > d.planned).length;
@@ -55,7 +63,12 @@ const projectsInvestment: RowsChart = {
           { key: 'completed', label: lang === 'zh' ? '完成投资（万元）' : 'Completed (10k yuan)', numeric: true },
           { key: 'ratio', label: lang === 'zh' ? '完成率' : 'Share of plan', numeric: true },
         ],
-        rows: data.map((d) => ({ project: d.label, planned: d.planned / 1e4, completed: d.done / 1e4, ratio: formatPercent((d.done / d.planned) * 100, 1) })),
+        rows: data.map((d) => ({
+          project: d.label,
+          planned: d.planned / 1e4,
+          completed: d.done / 1e4,
+          ratio: formatPercent((d.done / d.planned) * 100, 1),
+        })),
       },
       summary:
         lang === 'zh'
@@ -124,7 +137,14 @@ const schools: RowsChart = {
           { key: 'land', label: zh ? '用地面积（约，平方米）' : 'Land area (about, m²)', numeric: true },
           { key: 'floor', label: zh ? '建筑面积（约，平方米）' : 'Floor area (about, m²)', numeric: true },
         ],
-        rows: data.map((d) => ({ school: d.label, seats: d.seats, classes: d.classes, perClass: d.perClass, land: d.land, floor: d.floor })),
+        rows: data.map((d) => ({
+          school: d.label,
+          seats: d.seats,
+          classes: d.classes,
+          perClass: d.perClass,
+          land: d.land,
+          floor: d.floor,
+        })),
       },
       summary: zh
         ? data.map((d) => `${d.label}${formatCount(d.seats)}个学位、${d.classes}个班（每班${d.perClass}个）`).join('；') + '。'
@@ -140,11 +160,18 @@ const enping: RowsChart = {
   table: 'enping_investments',
   words: {
     title: { zh: '江海—恩平协作：三家企业在恩平的投资', en: 'Jianghai–Enping cooperation: three investments in Enping' },
-    subtitle: { text: { zh: '报道点名的企业投资额', en: 'Investment of the firms named in the article' }, quotes: ['enping_jinlong', 'enping_hongyuda', 'enping_keyi'] },
+    subtitle: {
+      text: { zh: '报道点名的企业投资额', en: 'Investment of the firms named in the article' },
+      quotes: ['enping_jinlong', 'enping_hongyuda', 'enping_keyi'],
+    },
   },
   order: { column: 'investment_wan', desc: true },
   build(rows, lang) {
-    const data = rows.map((r) => ({ key: str(r, 'id'), label: str(r, lang === 'zh' ? 'company_zh' : 'company_en'), yuan: num(r, 'investment_wan') * 1e4 }));
+    const data = rows.map((r) => ({
+      key: str(r, 'id'),
+      label: str(r, lang === 'zh' ? 'company_zh' : 'company_en'),
+      yuan: num(r, 'investment_wan') * 1e4,
+    }));
     const unit = pickMagnitude(Math.max(...data.map((d) => d.yuan)), lang);
     const total = data.reduce((a, d) => a + d.yuan, 0);
     return {

@@ -61,7 +61,9 @@ const M = { top: 18, right: 12, bottom: 38, left: 40 };
 
 /** Axis position of a pixel, and back: the brush works in axis units. */
 export function histogramScale(l: Pick<HistogramLayout, 'plot' | 'domain'>) {
-  const x = scaleLinear().domain(l.domain).range([l.plot.left, l.plot.left + l.plot.width]);
+  const x = scaleLinear()
+    .domain(l.domain)
+    .range([l.plot.left, l.plot.left + l.plot.width]);
   return { toPx: (v: number) => x(v), toValue: (px: number) => x.invert(px) };
 }
 
@@ -74,7 +76,10 @@ export function histogramLayout(input: HistogramInput): HistogramLayout {
   const domain: [number, number] = input.domain ?? [lo, Math.max(hi, lo + tickStep)];
   const { toPx } = histogramScale({ plot, domain });
   const nMax = Math.max(1, ...bins.map((b) => b.n));
-  const y = scaleLinear().domain([0, nMax]).range([plot.top + plot.height, plot.top]).nice(4);
+  const y = scaleLinear()
+    .domain([0, nMax])
+    .range([plot.top + plot.height, plot.top])
+    .nice(4);
   const yTicks = y.ticks(4).filter(Number.isInteger);
   const yAxis = axisFormat(y.domain()[1], lang, yTicks.length > 1 ? yTicks[1] - yTicks[0] : 1);
   const ticks: number[] = [];

@@ -39,8 +39,12 @@ export function lorenzLayout(groups: readonly LorenzGroup[], width: number, heig
   }
   let area = 0;
   for (let i = 1; i < points.length; i++) area += ((points[i].firms - points[i - 1].firms) * (points[i].output + points[i - 1].output)) / 2;
-  const x = scaleLinear().domain([0, 1]).range([plot.left, plot.left + plot.width]);
-  const y = scaleLinear().domain([0, 1]).range([plot.top + plot.height, plot.top]);
+  const x = scaleLinear()
+    .domain([0, 1])
+    .range([plot.left, plot.left + plot.width]);
+  const y = scaleLinear()
+    .domain([0, 1])
+    .range([plot.top + plot.height, plot.top]);
   const path = line<{ firms: number; output: number }>()
     .x((p) => x(p.firms))
     .y((p) => y(p.output));
@@ -49,7 +53,11 @@ export function lorenzLayout(groups: readonly LorenzGroup[], width: number, heig
     height: plot.top + plot.height + M.bottom,
     plot,
     curve: N && S ? (path(points) ?? '') : '',
-    diagonal: path([{ firms: 0, output: 0 }, { firms: 1, output: 1 }]) ?? '',
+    diagonal:
+      path([
+        { firms: 0, output: 0 },
+        { firms: 1, output: 1 },
+      ]) ?? '',
     gini: N && S ? Math.max(0, 1 - 2 * area) : 0,
     points,
     ticks: [0, 0.25, 0.5, 0.75, 1].map((t) => ({ at: t, x: x(t), y: y(t), label: `${Math.round(t * 100)}%` })),
