@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { csvCell, toCsv } from '../../src/lib/format/csv';
 import { tableToCsv } from '../../src/lib/charts/table';
-import { resultCsv } from '../../src/views/sql/cells';
+import { resultCsv } from '../../src/views/console/cells';
 
 describe('one CSV cell', () => {
   it.each([

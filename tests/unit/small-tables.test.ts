@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { ordered } from '../../src/lib/data/snapshot';
+import { ordered } from '../../src/lib/data/small-tables';
 import { chartQuery, ROWS_CHARTS } from '../../src/lib/charts/registry';
 import { openWasmDb } from '../helpers/wasm-db';
 

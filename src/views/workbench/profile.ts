@@ -18,13 +18,20 @@ export interface ColumnSummary {
 const NUMERIC = /^(TINYINT|SMALLINT|INTEGER|BIGINT|HUGEINT|UTINYINT|USMALLINT|UINTEGER|UBIGINT|FLOAT|DOUBLE|REAL|DECIMAL)/i;
 
 /** Two queries per column: a one-row summary and the bars (10 equal-width bins, or the 8 most common values). */
-export function profileQueries(table: string, column: string, type: string, bins = 10): { numeric: boolean; summary: string; bars: string } {
+export function profileQueries(
+  table: string,
+  column: string,
+  type: string,
+  bins = 10,
+): { numeric: boolean; summary: string; bars: string } {
   const t = quoteIdent(table);
   const c = quoteIdent(column);
   const numeric = NUMERIC.test(type);
   const summary =
     `SELECT count(*)::BIGINT AS n, (count(*) - count(${c}))::BIGINT AS nulls, approx_count_distinct(${c})::BIGINT AS distinct_n, ` +
-    (numeric ? `min(${c})::DOUBLE AS min_v, max(${c})::DOUBLE AS max_v, avg(${c})::DOUBLE AS mean_v` : `NULL AS min_v, NULL AS max_v, NULL AS mean_v`) +
+    (numeric
+      ? `min(${c})::DOUBLE AS min_v, max(${c})::DOUBLE AS max_v, avg(${c})::DOUBLE AS mean_v`
+      : `NULL AS min_v, NULL AS max_v, NULL AS mean_v`) +
     ` FROM ${t}`;
   const bars = numeric
     ? `WITH r AS (SELECT min(${c})::DOUBLE AS lo, max(${c})::DOUBLE AS hi FROM ${t}), ` +
