@@ -27,28 +27,36 @@ function validity(values: readonly Value[]): { bitmap: Uint8Array; nulls: number
   return { bitmap, nulls };
 }
 
+/** UTF-8 length of `s`: one to three bytes per UTF-16 unit, four per surrogate pair (two units). */
+function utf8Length(s: string): number {
+  let n = s.length;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0x80) n += c < 0x800 || (c >= 0xd800 && c < 0xe000) ? 1 : 2;
+  }
+  return n;
+}
+
 function utf8(values: readonly Value[]): Data {
   const n = values.length;
   const offsets = new Int32Array(n + 1);
-  const enc = new TextEncoder();
-  let buf = new Uint8Array(Math.max(1024, n * 16));
+  // One encode of the whole column instead of one per value: a call per cell costs more than the
+  // copying, for the short strings a registry holds. Offsets come from each value's UTF-8 length.
+  const parts: string[] = new Array(n);
   let pos = 0;
   for (let i = 0; i < n; i++) {
     const v = values[i];
-    if (v !== null && v !== undefined) {
-      const s = String(v);
-      // UTF-8 needs at most three bytes per UTF-16 unit.
-      if (pos + s.length * 3 > buf.length) {
-        const next = new Uint8Array(Math.max(buf.length * 2, pos + s.length * 3));
-        next.set(buf.subarray(0, pos));
-        buf = next;
-      }
-      pos += enc.encodeInto(s, buf.subarray(pos)).written;
-    }
+    const s = v === null || v === undefined ? '' : typeof v === 'string' ? v : String(v);
+    parts[i] = s;
+    pos += utf8Length(s);
     offsets[i + 1] = pos;
   }
+  const data = new Uint8Array(pos);
+  // Joined in slices: one string of a whole column could pass V8's limit of 2^29 characters.
+  let at = 0;
+  for (let i = 0; i < n; i += 65_536) at += new TextEncoder().encodeInto(parts.slice(i, i + 65_536).join(''), data.subarray(at)).written;
   const { bitmap, nulls } = validity(values);
-  return makeData({ type: new Utf8(), length: n, nullCount: nulls, nullBitmap: bitmap, valueOffsets: offsets, data: buf.subarray(0, pos) });
+  return makeData({ type: new Utf8(), length: n, nullCount: nulls, nullBitmap: bitmap, valueOffsets: offsets, data });
 }
 
 function column(c: TypedColumn): { type: DataType; data: Data } {

@@ -7,8 +7,10 @@ export type Cell = string | number | boolean | Date | null;
 /** A table as read from a file, before types are applied. */
 export interface RawTable {
   columns: string[];
-  /** One array per data row, as long as `columns`. */
-  rows: Cell[][];
+  /** One array of cells per column (columns are what inference and conversion walk), each `length` long. */
+  data: Cell[][];
+  /** Number of data rows. */
+  length: number;
   /** Row number in the file (line for text, row for a worksheet, element for JSON), 1-based, per row. */
   sourceRows: number[];
   /** Rows whose number of values differs from the header's. */
@@ -18,14 +20,24 @@ export interface RawTable {
 }
 
 export interface RaggedRow {
+  /** Row number in the file, and index of the row in the table. */
   row: number;
+  index: number;
   values: number;
   expected: number;
   /** Non-empty values beyond the header that were dropped. */
   dropped: string[];
 }
 
-export const isEmptyCell = (c: Cell): boolean => c === null || (typeof c === 'string' && c.trim() === '');
+/** Null, or text of whitespace only. */
+export function isEmptyCell(c: Cell): boolean {
+  if (c === null) return true;
+  if (typeof c !== 'string') return false;
+  const first = c.charCodeAt(0);
+  // Most cells start with a visible ASCII or CJK character: trimming them would only cost time.
+  if ((first > 32 && first < 127) || (first >= 0x3400 && first < 0xfe00)) return false;
+  return c.trim() === '';
+}
 
 const nonEmpty = (row: readonly Cell[]) => row.reduce<number>((n, c) => n + (isEmptyCell(c) ? 0 : 1), 0);
 
@@ -80,30 +92,37 @@ export function gridToTable(
   sourceRowOf: (gridIndex: number) => number = (i) => i + 1,
 ): RawTable {
   const start = headerRow === null ? 0 : headerRow + 1;
-  const header = headerRow === null ? [] : grid[headerRow] ?? [];
+  const header = headerRow === null ? [] : (grid[headerRow] ?? []);
   // The table is as wide as the header, ignoring trailing empty header cells with no data under them.
   let width = header.length;
   while (width > 0 && isEmptyCell(header[width - 1]) && !grid.slice(start, start + 200).some((r) => !isEmptyCell(r[width - 1] ?? null))) width--;
-  if (headerRow === null) width = Math.max(0, ...grid.map((r) => lastNonEmpty(r) + 1));
+  if (headerRow === null) width = grid.reduce((w, r) => Math.max(w, lastNonEmpty(r) + 1), 0);
   const { columns, renamed } = cleanHeader(header, width);
-  const rows: Cell[][] = [];
+  const data: Cell[][] = Array.from({ length: width }, () => []);
   const sourceRows: number[] = [];
   const ragged: RaggedRow[] = [];
   for (let i = start; i < grid.length; i++) {
     const r = grid[i];
-    if (nonEmpty(r) === 0) continue;
     const last = lastNonEmpty(r);
+    if (last < 0) continue;
+    const index = sourceRows.length;
     if (last >= width) {
-      ragged.push({ row: sourceRowOf(i), values: last + 1, expected: width, dropped: r.slice(width, last + 1).filter((c) => !isEmptyCell(c)).map(cellText) });
+      const dropped = r.slice(width, last + 1).filter((c) => !isEmptyCell(c)).map(cellText);
+      ragged.push({ row: sourceRowOf(i), index, values: last + 1, expected: width, dropped });
     } else if (r.length < width) {
-      ragged.push({ row: sourceRowOf(i), values: r.length, expected: width, dropped: [] });
+      ragged.push({ row: sourceRowOf(i), index, values: r.length, expected: width, dropped: [] });
     }
-    const out: Cell[] = new Array(width);
-    for (let c = 0; c < width; c++) out[c] = r[c] ?? null;
-    rows.push(out);
+    for (let c = 0; c < width; c++) data[c].push(r[c] ?? null);
     sourceRows.push(sourceRowOf(i));
   }
-  return { columns, rows, sourceRows, ragged, renamed };
+  return { columns, data, length: sourceRows.length, sourceRows, ragged, renamed };
+}
+
+/** Rows `from` to `to` (exclusive) of a table, as arrays of cells: for previews and tests. */
+export function tableRows(t: RawTable, from = 0, to = t.length): Cell[][] {
+  const out: Cell[][] = [];
+  for (let i = from; i < Math.min(to, t.length); i++) out.push(t.data.map((col) => col[i]));
+  return out;
 }
 
 function lastNonEmpty(r: readonly Cell[]): number {
