@@ -94,10 +94,14 @@ function column(c: TypedColumn): { type: DataType; data: Data } {
   }
 }
 
-/** Arrow IPC stream of the columns (all of the same length), names kept exactly as given. */
-export function toArrowIPC(columns: readonly TypedColumn[]): Uint8Array {
+/** Arrow IPC stream of the columns (all of the same length), names kept exactly as given; `onColumn` hears progress. */
+export function toArrowIPC(columns: readonly TypedColumn[], onColumn?: (done: number, total: number) => void): Uint8Array {
   const length = columns[0]?.values.length ?? 0;
-  const built = columns.map(column);
+  const built = columns.map((c, i) => {
+    const b = column(c);
+    onColumn?.(i + 1, columns.length);
+    return b;
+  });
   const fields = columns.map((c, i) => new Field(c.name, built[i].type, true));
   const schema = new Schema(fields);
   const data = makeData({ type: new Struct(fields), length, nullCount: 0, children: built.map((b) => b.data) });

@@ -62,21 +62,43 @@ async function register(engine: Engine, t: Omit<LoadedTable, 'rows' | 'columns'>
   return loaded;
 }
 
-/** Creates table `name` from a staged text, JSON or workbook table with the chosen column types. */
-export async function loadGrid(engine: Engine, s: StagedGrid, name: string): Promise<LoadedTable> {
-  const ipc = toArrowIPC(
-    s.table.columns.map((col, c) => ({ name: col, type: s.types[c], wide: s.check.columns[c].wide, values: s.check.columns[c].values })),
-  );
+/** What the list of loaded tables says about a table's source. */
+export interface ArrowSource {
+  file: string;
+  kind: FileKind;
+  sheet: string | null;
+  /** Origins the file states (a CSV this app exported), or null. */
+  origins: Origin[] | null;
+}
+
+/**
+ * Creates table `name` from Arrow IPC bytes (made by the import worker, see client.ts). The bytes
+ * are moved to the engine's worker, not copied. An import cancelled through `signal` while the
+ * engine was busy with it leaves no table behind.
+ */
+export async function loadArrow(engine: Engine, ipc: Uint8Array, source: ArrowSource, name: string, signal?: AbortSignal): Promise<LoadedTable> {
   await engine.exclusive(async (conn) => {
     if (!conn.insertArrowIPC) throw new Error('this engine cannot take Arrow tables');
     try {
       await conn.insertArrowIPC(name, ipc);
     } catch (err) {
       await conn.query(`DROP TABLE IF EXISTS ${quoteIdent(name)}`).catch(() => undefined);
-      throw new ImportError({ code: 'engine', file: s.file, detail: (err as Error).message });
+      throw new ImportError({ code: 'engine', file: source.file, detail: (err as Error).message });
+    }
+    if (signal?.aborted) {
+      await conn.query(`DROP TABLE IF EXISTS ${quoteIdent(name)}`);
+      throw signal.reason;
     }
   });
-  return register(engine, { name, file: s.file, kind: s.kind, sheet: s.sheet }, importedOrigins(s.file, s.origins ?? []));
+  return register(engine, { name, file: source.file, kind: source.kind, sheet: source.sheet }, importedOrigins(source.file, source.origins ?? []));
+}
+
+/** Creates table `name` from a staged text, JSON or workbook table with the chosen column types (in this thread). */
+export async function loadGrid(engine: Engine, s: StagedGrid, name: string): Promise<LoadedTable> {
+  const ipc = toArrowIPC(
+    s.table.columns.map((col, c) => ({ name: col, type: s.types[c], wide: s.check.columns[c].wide, values: s.check.columns[c].values })),
+  );
+  return loadArrow(engine, ipc, s, name);
 }
 
 let parquetSeq = 0;
@@ -85,7 +107,7 @@ let parquetSeq = 0;
  * Copies a Parquet file into table `name`. The bytes are registered under a private name only for
  * the copy, so that a truncated or corrupt file fails here, with its name, and not later in a chart.
  */
-export async function loadParquet(engine: Engine, s: StagedParquet, name: string): Promise<LoadedTable> {
+export async function loadParquet(engine: Engine, s: StagedParquet, name: string, signal?: AbortSignal): Promise<LoadedTable> {
   const fileName = `import_${++parquetSeq}.parquet`;
   // Read before the bytes go to the worker: registering a buffer transfers it, leaving it empty here.
   const origins = importedOrigins(s.file, statedOrigins(s.bytes));
@@ -98,6 +120,10 @@ export async function loadParquet(engine: Engine, s: StagedParquet, name: string
       throw new ImportError({ code: 'parquet-unreadable', file: s.file, detail: (err as Error).message.split('\n')[0] });
     } finally {
       await conn.dropFile(fileName).catch(() => undefined);
+    }
+    if (signal?.aborted) {
+      await conn.query(`DROP TABLE IF EXISTS ${quoteIdent(name)}`);
+      throw signal.reason;
     }
   });
   return register(engine, { name, file: s.file, kind: 'parquet', sheet: null }, origins);

@@ -66,6 +66,9 @@ export interface StagedGrid extends StagedBase {
 
 export type Staged = StagedParquet | StagedGrid;
 
+/** The kinds of file staged as a grid of cells (everything but Parquet). */
+export type GridKind = StagedGrid['kind'];
+
 /** What is kept between re-stagings of the same file (a workbook is opened once). */
 export interface StageContext {
   bytes: Uint8Array;
