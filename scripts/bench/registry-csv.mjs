@@ -3,7 +3,7 @@
 // staff write it ("200(万美元)", "1,000(万元人民币)", "5（万元）", "N/A"), output with thousands
 // separators, dates in two styles. Made on demand for the import benchmark and the e2e tests (never
 // committed), in UTF-8 with a byte-order mark or in GB18030 as Excel on Chinese Windows saves it.
-import { createWriteStream, existsSync, statSync } from 'node:fs';
+import { createWriteStream, existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { once } from 'node:events';
 import { mulberry32 } from '../lib/random.mjs';
 
@@ -128,8 +128,30 @@ export async function writeRegistryCsv(path, { bytes, encoding = 'utf-8', seed =
   return { path, size, rows, encoding };
 }
 
-/** writeRegistryCsv unless `path` already holds a file of at least `bytes` bytes (rows then unknown: null). */
+/**
+ * writeRegistryCsv unless `path` already holds the file of an earlier call with the same options
+ * (a sidecar `<path>.json` records them and the row count).
+ */
 export async function ensureRegistryCsv(path, opts) {
-  if (existsSync(path) && statSync(path).size >= opts.bytes) return { path, size: statSync(path).size, rows: null, encoding: opts.encoding ?? 'utf-8' };
-  return writeRegistryCsv(path, opts);
+  const meta = `${path}.json`;
+  const want = JSON.stringify({ bytes: opts.bytes, encoding: opts.encoding ?? 'utf-8', seed: opts.seed ?? 20230707 });
+  if (existsSync(path) && existsSync(meta)) {
+    const m = JSON.parse(readFileSync(meta, 'utf8'));
+    if (m.options === want && statSync(path).size === m.size) return { path, size: m.size, rows: m.rows, encoding: m.encoding };
+  }
+  const r = await writeRegistryCsv(path, opts);
+  writeFileSync(meta, JSON.stringify({ options: want, size: r.size, rows: r.rows, encoding: r.encoding }));
+  return r;
+}
+
+/** Writes the GB18030 copy of a UTF-8 registry CSV (same rows, no byte-order mark), unless it is there and newer. */
+export function ensureGb18030Copy(source, path) {
+  if (!existsSync(path) || statSync(path).mtimeMs < statSync(source).mtimeMs) {
+    const text = readFileSync(source, 'utf8').replace(/^\uFEFF/, '');
+    const out = [];
+    // In slices: one Buffer per 4 MB of text keeps the encoder's scratch space small.
+    for (let i = 0; i < text.length; i += 4 * 1024 * 1024) out.push(gb18030(text.slice(i, i + 4 * 1024 * 1024)));
+    writeFileSync(path, Buffer.concat(out));
+  }
+  return { path, size: statSync(path).size, encoding: 'gb18030' };
 }

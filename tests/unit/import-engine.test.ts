@@ -10,7 +10,7 @@ import {
   unrecognisedSql,
   type FirmMapping,
 } from '../../src/lib/data/import/mapping';
-import { stage, type StagedGrid } from '../../src/lib/data/import/stage';
+import { stage, typedColumns, type StagedGrid } from '../../src/lib/data/import/stage';
 import { quoteIdent } from '../../src/lib/sql';
 import { openWasmDb, type WasmDb } from '../helpers/wasm-db';
 
@@ -30,13 +30,7 @@ const typesOf = (db: WasmDb, table: string) => Object.fromEntries(columnsOf(db, 
 
 async function loadCsv(db: WasmDb, name: string, csv: string) {
   const s = (await stage(`${name}.csv`, 'csv', { bytes: new TextEncoder().encode(csv) })) as StagedGrid;
-  insert(
-    db,
-    name,
-    toArrowIPC(
-      s.table.columns.map((c, i) => ({ name: c, type: s.types[i], wide: s.check.columns[i].wide, values: s.check.columns[i].values })),
-    ),
-  );
+  insert(db, name, toArrowIPC(typedColumns(s)));
   return s;
 }
 

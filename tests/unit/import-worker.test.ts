@@ -69,18 +69,18 @@ describe('the import session (the worker side)', () => {
     await s.handle({ id: 3, type: 'restage', opts: { headerRow: null } });
     expect(last()).toMatchObject({ id: 3, type: 'staged', view: { rows: 24, columns: ['column_1', 'column_2', 'column_3'] } });
     await s.handle({ id: 4, type: 'restage', opts: { headerRow: 0 } });
-    await s.handle({ id: 5, type: 'arrow' });
-    const arrow = last();
-    expect(arrow.type).toBe('arrow');
-    if (arrow.type !== 'arrow') return;
+    const before = replies.length;
+    // Batches of 10 rows: 23 rows come in three, each with the same schema, then the end.
+    await s.handle({ id: 5, type: 'arrow', batchRows: 10 });
+    const sent = replies.slice(before);
+    expect(sent.map((r) => r.type)).toEqual(['batch', 'batch', 'batch', 'arrow']);
+    expect(sent.map((r) => (r.type === 'batch' ? r.done : null))).toEqual([10, 20, 23, null]);
     const db = await openWasmDb();
-    (db.conn as unknown as { insertArrowFromIPCStream(b: Uint8Array, o: object): void }).insertArrowFromIPCStream(arrow.ipc, {
-      name: 'session_t',
-      create: true,
-    });
-    expect(db.query('SELECT sum("产值（万元）")::INTEGER AS s, count(*)::INTEGER AS n FROM session_t')).toEqual([
-      { s: 1234 + 35000 + 190, n: 23 },
-    ]);
+    const conn = db.conn as unknown as { insertArrowFromIPCStream(b: Uint8Array, o: object): void };
+    sent.forEach((r, i) => r.type === 'batch' && conn.insertArrowFromIPCStream(r.ipc, { name: 'session_t', create: i === 0 }));
+    expect(
+      db.query('SELECT sum("产值（万元）")::INTEGER AS s, count(*)::INTEGER AS n, count("企业名称")::INTEGER AS named FROM session_t'),
+    ).toEqual([{ s: 1234 + 35000 + 190, n: 23, named: 23 }]);
   });
 
   test('a problem is answered as data, and a request before open says what went wrong', async () => {
@@ -104,6 +104,21 @@ describe('the import session (the worker side)', () => {
 });
 
 describe('the client (the page side)', () => {
+  test('batches arrive as the worker builds them, and a failing worker ends the stream with its problem', async () => {
+    const fake = inProcessWorker();
+    const w = new ImportWorker('名录.csv', () => fake as unknown as Worker);
+    await w.open(new File([CSV], '名录.csv'), 'csv', limits);
+    const sizes: number[] = [];
+    for await (const ipc of w.batches(undefined, 8)) sizes.push(ipc.length);
+    expect(sizes).toHaveLength(3);
+    const broken = new ImportWorker('x.csv', () => inProcessWorker() as unknown as Worker);
+    await expect(
+      (async () => {
+        for await (const _ of broken.batches()) throw new Error('no batch expected');
+      })(),
+    ).rejects.toMatchObject({ problem: { code: 'worker-failed' } });
+  });
+
   test('stages through the worker and reports its progress', async () => {
     const fake = inProcessWorker();
     const w = new ImportWorker('名录.csv', () => fake as unknown as Worker);
@@ -122,7 +137,11 @@ describe('the client (the page side)', () => {
     const err = await pending.catch((e: unknown) => e);
     expect(isCancelled(err)).toBe(true);
     expect(fake.terminated).toBe(true);
-    await expect(w.arrow()).rejects.toSatisfy(isCancelled);
+    await expect(
+      (async () => {
+        for await (const _ of w.batches()) throw new Error('no batch expected');
+      })(),
+    ).rejects.toSatisfy(isCancelled);
   });
 
   test('a worker that dies fails its waiting requests with a problem naming the file', async () => {

@@ -16,7 +16,7 @@ import { stage, retype, type StagedGrid } from '../../src/lib/data/import/stage'
 import { tableNameFor } from '../../src/lib/data/import/names';
 import { convertColumn } from '../../src/lib/data/import/convert';
 import { inferColumn } from '../../src/lib/data/import/infer';
-import { parseDate } from '../../src/lib/data/import/parsers';
+import { cellNumber, parseDate } from '../../src/lib/data/import/parsers';
 import { sheetToGrid } from '../../src/lib/data/import/xlsx';
 
 /** GBK encoder built from the platform's GBK decoder: every two-byte code, decoded once. */
@@ -388,5 +388,50 @@ describe('table names', () => {
     expect(tableNameFor('a.xlsx', 'Sheet 1', ['A_Sheet_1'])).toBe('a_Sheet_1_2');
     expect(tableNameFor('2023.csv', null, [])).toBe('t_2023');
     expect(tableNameFor('<img src=x>.csv', null, [])).toBe('img_src_x');
+  });
+});
+
+describe('fast paths give the general parsers’ answers', () => {
+  test.each([
+    '1,234',
+    '-12,345.67',
+    '1,234,567',
+    '12,345',
+    '999,999,999.5',
+    '1,23',
+    '1,2345',
+    ',123',
+    '1,234.',
+    '12345',
+    '1.5',
+    '-0',
+    '１，２３４',
+    '1,234万',
+    ' 1,234 ',
+  ])('number %j', (s) => {
+    const pick = (r: { value: number; multiplier: number; grouped: boolean } | null) =>
+      r && { value: r.value, multiplier: r.multiplier, grouped: r.grouped };
+    expect(pick(cellNumber(s))).toEqual(pick(parseNumber(s)));
+  });
+  test.each([
+    '2015-03-08',
+    '2015/3/8',
+    '2015/03/8',
+    '2015-3-08',
+    '2015/13/1',
+    '2015-02-30',
+    '2015-3/8',
+    '2015/3/',
+    '2015年3月8日',
+    '20150308',
+    '2015/3/8 ',
+  ])('date %j', (s) => {
+    const general = (() => {
+      const m = /^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$/.exec(s.normalize('NFKC').trim());
+      if (!m) return null;
+      const d = new Date(Date.UTC(+m[1], +m[2] - 1, +m[3]));
+      return d.getUTCMonth() === +m[2] - 1 && d.getUTCDate() === +m[3] ? d : null;
+    })();
+    expect(parseDate(s)).toEqual(general);
   });
 });

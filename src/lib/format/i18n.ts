@@ -43,7 +43,6 @@ const ZH: Record<string, string> = {
   Reading: '正在读取',
   Parsing: '正在解析',
   'Checking the columns of': '正在检查各列：',
-  Preparing: '正在准备',
   'Loading into the query engine:': '正在载入查询引擎：',
   Cancel: '取消',
   'Import cancelled:': '已取消导入：',

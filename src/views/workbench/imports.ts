@@ -151,11 +151,10 @@ export async function load(item: StagedItem): Promise<void> {
     discard(current);
   });
   try {
-    const ipc = await current.worker.arrow(progress);
-    if (view.job) view.job = { ...view.job, phase: 'loading', done: 0, total: 0 };
     const taken = await existingNames(current.name);
     const name = tableNameFor(`${current.name.trim()}.table`, null, taken);
-    const t = await loadArrow(engine, ipc, s, name, abort.signal);
+    // The worker converts batch after batch while the engine inserts them.
+    const t = await loadArrow(engine, current.worker.batches(progress), s, name, abort.signal);
     discard(current);
     view.notice = { kind: 'loaded', name: t.name, rows: t.rows, columns: t.columns.length };
   } catch (err) {

@@ -12,7 +12,12 @@ import type { ColumnType } from './types';
 
 export type ImportProgress = (phase: ImportPhase, done: number, total: number) => void;
 
-type Pending = { resolve: (r: ImportReply) => void; reject: (e: unknown) => void; progress?: ImportProgress };
+type Pending = {
+  resolve: (r: ImportReply) => void;
+  reject: (e: unknown) => void;
+  progress?: ImportProgress;
+  batch?: (ipc: Uint8Array) => void;
+};
 
 /** An AbortError, what a cancelled import rejects with (as fetch does). */
 export const cancelled = (): DOMException => new DOMException('The import was cancelled', 'AbortError');
@@ -34,6 +39,10 @@ export class ImportWorker {
       const p = this.#pending.get(e.data.id);
       if (!p) return;
       if (e.data.type === 'progress') return p.progress?.(e.data.phase, e.data.done, e.data.total);
+      if (e.data.type === 'batch') {
+        p.progress?.('converting', e.data.done, e.data.total);
+        return p.batch?.(e.data.ipc);
+      }
       this.#pending.delete(e.data.id);
       if (e.data.type === 'problem') p.reject(new ImportError(e.data.problem));
       else p.resolve(e.data);
@@ -45,11 +54,11 @@ export class ImportWorker {
     };
   }
 
-  #ask(req: ImportRequestBody, progress?: ImportProgress): Promise<ImportReply> {
+  #ask(req: ImportRequestBody, progress?: ImportProgress, batch?: (ipc: Uint8Array) => void): Promise<ImportReply> {
     if (this.#closed) return Promise.reject(cancelled());
     const id = ++this.#seq;
     return new Promise((resolve, reject) => {
-      this.#pending.set(id, { resolve, reject, progress });
+      this.#pending.set(id, { resolve, reject, progress, batch });
       this.#worker.postMessage({ ...req, id } as ImportRequest);
     });
   }
@@ -75,11 +84,42 @@ export class ImportWorker {
     return this.#staged({ type: 'retype', types }, progress);
   }
 
-  /** The staged table as Arrow IPC bytes, moved (not copied) out of the worker. */
-  async arrow(progress?: ImportProgress): Promise<Uint8Array> {
-    const r = await this.#ask({ type: 'arrow' }, progress);
-    if (r.type !== 'arrow') throw new Error(`import worker answered ${r.type} to arrow`);
-    return r.ipc;
+  /**
+   * The staged table as Arrow IPC batches, each moved (not copied) out of the worker as soon as it
+   * is built, so the engine can insert one while the worker makes the next.
+   */
+  batches(progress?: ImportProgress, batchRows?: number): AsyncIterable<Uint8Array> {
+    const ready: Uint8Array[] = [];
+    let wake: (() => void) | null = null;
+    let finished = false;
+    let failure: { err: unknown } | null = null;
+    const nudge = () => {
+      wake?.();
+      wake = null;
+    };
+    this.#ask({ type: 'arrow', batchRows }, progress, (ipc) => {
+      ready.push(ipc);
+      nudge();
+    }).then(
+      () => {
+        finished = true;
+        nudge();
+      },
+      (err: unknown) => {
+        failure = { err };
+        nudge();
+      },
+    );
+    return {
+      async *[Symbol.asyncIterator]() {
+        for (;;) {
+          if (ready.length) yield ready.shift()!;
+          else if (failure) throw (failure as { err: unknown }).err;
+          else if (finished) return;
+          else await new Promise<void>((r) => (wake = r));
+        }
+      },
+    };
   }
 
   /** Stops the worker at once; waiting requests reject with an AbortError. */

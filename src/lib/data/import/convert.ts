@@ -1,6 +1,6 @@
 /** Conversion: a column's cells turned into values of the chosen type, counting the cells that do not fit. */
 import { isEmptyCell, type Cell } from './grid';
-import { cellNumber, cellText, isMissingCell, parseBoolean, parseDate, plainNumberOf } from './parsers';
+import { cellNumber, cellText, isMissingCell, parseBoolean, parseDays, plainNumberOf } from './parsers';
 import type { ColumnType, ConvertedColumn, Value } from './types';
 
 const INT32_MAX = 2147483647;
@@ -13,7 +13,7 @@ const INT32_MIN = -2147483648;
  */
 export function convertColumn(cells: readonly Cell[], type: ColumnType, moneyFactor: number | null = null, maxExamples = 5): ConvertedColumn {
   const n = cells.length;
-  const values: Value[] = new Array(n);
+  const values: Value[] = type === 'text' ? [] : new Array(n);
   const examples: ConvertedColumn['examples'] = [];
   const failedRows: number[] = [];
   let failed = 0;
@@ -25,6 +25,9 @@ export function convertColumn(cells: readonly Cell[], type: ColumnType, moneyFac
     return null;
   };
   if (type === 'text') {
+    // Text cells (all of delimited text) are their own values, shared rather than copied: a blank
+    // one stays blank here and becomes null where values are written (arrow.ts).
+    if (cells.every((c) => c === null || typeof c === 'string')) return { values: cells as Value[], blankIsNull: true, failed, examples, failedRows, wide };
     for (let i = 0; i < n; i++) {
       const c = cells[i];
       values[i] = isEmptyCell(c) ? null : typeof c === 'string' ? c : cellText(c);
@@ -73,7 +76,7 @@ export function convertColumn(cells: readonly Cell[], type: ColumnType, moneyFac
         break;
       }
       case 'date': {
-        const d = parseDate(c);
+        const d = parseDays(c);
         values[i] = d === null ? fail(i, c) : d;
         break;
       }

@@ -30,6 +30,8 @@ export interface ParseOptions {
   maxCells?: number;
   /** Hears characters parsed so far and the total, every few thousand records. */
   onProgress?: (done: number, total: number) => void;
+  /** Takes each record with its line instead of `rows` and `lines` (which stay empty): nothing is kept here. */
+  onRecord?: (row: string[], line: number) => void;
 }
 
 /**
@@ -46,7 +48,7 @@ function lineBreak(text: string): '\n' | '\r' {
 
 /** Splits delimited text into records. Never throws: defects are reported in the result. */
 export function parseDelimited(text: string, delimiter: Delimiter, opts: ParseOptions = {}): DelimitedParse {
-  const { maxRows = Infinity, maxFields = Infinity, maxCells = Infinity, onProgress } = opts;
+  const { maxRows = Infinity, maxFields = Infinity, maxCells = Infinity, onProgress, onRecord } = opts;
   const newline = lineBreak(text);
   const rows: string[][] = [];
   const lines: number[] = [];
@@ -64,6 +66,17 @@ export function parseDelimited(text: string, delimiter: Delimiter, opts: ParseOp
 
   let start = 0;
   let cells = 0;
+  let records = 0;
+  // The last record is held back one step: a final empty one (a line break ending the file) is dropped.
+  let held: string[] | null = null;
+  let heldLine = 0;
+  const emit = (row: string[], line: number) => {
+    if (onRecord) onRecord(row, line);
+    else {
+      rows.push(row);
+      lines.push(line);
+    }
+  };
   const parser: Papa.Parser = new Papa.Parser({
     delimiter,
     newline,
@@ -92,20 +105,19 @@ export function parseDelimited(text: string, delimiter: Delimiter, opts: ParseOp
         parser.abort();
         return;
       }
-      rows.push(row);
-      lines.push(at);
+      if (held) emit(held, heldLine);
+      held = row;
+      heldLine = at;
+      records++;
       // Papa's own `preview` counts nothing in step mode.
-      if (rows.length >= maxRows) parser.abort();
-      if (onProgress && rows.length % 16_384 === 0) onProgress(start, text.length);
+      if (records >= maxRows) parser.abort();
+      if (onProgress && records % 16_384 === 0) onProgress(start, text.length);
     },
   });
   parser.parse(text, 0, false);
   // A line break at the very end of the text ends the last record; it does not start another.
-  const last = rows.length - 1;
-  if (last >= 0 && start >= text.length && rows[last].length === 1 && rows[last][0] === '' && /[\r\n]$/.test(text)) {
-    rows.pop();
-    lines.pop();
-  }
+  const h = held as string[] | null;
+  if (h && !(start >= text.length && h.length === 1 && h[0] === '' && /[\r\n]$/.test(text))) emit(h, heldLine);
   onProgress?.(text.length, text.length);
   return { rows, lines, unclosedQuoteLine, stopped };
 }

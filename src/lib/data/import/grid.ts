@@ -81,41 +81,76 @@ export function cleanHeader(cells: readonly Cell[], width: number): { columns: s
   return { columns, renamed };
 }
 
+/** Rows after the header that decide whether its trailing empty cells are columns (they are when data sits under them). */
+export const LOOK_ROWS = 200;
+
 /**
- * Builds a table from `grid` with the header at `headerRow` (null: no header, columns are numbered).
- * Rows that are entirely empty are skipped; short rows are padded with nulls; values beyond the
- * header are dropped and reported.
+ * Builds a table row by row, so that a large file's records go into columns as they are parsed and
+ * no grid of row arrays is kept. Rows that are entirely empty are skipped; short rows are padded
+ * with nulls; values beyond the header are dropped and reported. Without a header (null), the
+ * table is as wide as its widest row and its columns are numbered.
  */
+export class TableBuilder {
+  #header: readonly Cell[];
+  #width: number;
+  #data: Cell[][];
+  #sourceRows: number[] = [];
+  #ragged: RaggedRow[] = [];
+  /** Without a header, each row's length: rows shorter than the final width are reported at the end. */
+  #lengths: number[] | null;
+
+  /** `look` holds the first rows after the header (up to LOOK_ROWS), which decide the width with it. */
+  constructor(header: readonly Cell[] | null, look: readonly (readonly Cell[])[] = []) {
+    this.#header = header ?? [];
+    this.#lengths = header === null ? [] : null;
+    let width = this.#header.length;
+    const under = (c: number) => look.some((r) => !isEmptyCell(r[c] ?? null));
+    while (width > 0 && isEmptyCell(this.#header[width - 1]) && !under(width - 1)) width--;
+    this.#width = header === null ? 0 : width;
+    this.#data = Array.from({ length: this.#width }, () => []);
+  }
+
+  /** Adds a row read from `sourceRow` (a line, worksheet row or element number). */
+  add(r: readonly Cell[], sourceRow: number): void {
+    const last = lastNonEmpty(r);
+    if (last < 0) return;
+    const index = this.#sourceRows.length;
+    if (this.#lengths) {
+      // No header: a wider row widens the table, earlier rows get nulls in the new columns.
+      for (let c = this.#width; c <= last; c++) this.#data.push(new Array<Cell>(index).fill(null));
+      this.#width = Math.max(this.#width, last + 1);
+      this.#lengths.push(r.length);
+    } else if (last >= this.#width) {
+      const dropped = r.slice(this.#width, last + 1).filter((c) => !isEmptyCell(c)).map(cellText);
+      this.#ragged.push({ row: sourceRow, index, values: last + 1, expected: this.#width, dropped });
+    } else if (r.length < this.#width) {
+      this.#ragged.push({ row: sourceRow, index, values: r.length, expected: this.#width, dropped: [] });
+    }
+    const data = this.#data;
+    for (let c = 0; c < this.#width; c++) data[c].push(r[c] ?? null);
+    this.#sourceRows.push(sourceRow);
+  }
+
+  finish(): RawTable {
+    const width = this.#width;
+    const ragged = this.#lengths
+      ? this.#lengths.flatMap((n, index) => (n < width ? [{ row: this.#sourceRows[index], index, values: n, expected: width, dropped: [] }] : []))
+      : this.#ragged;
+    const { columns, renamed } = cleanHeader(this.#header, width);
+    return { columns, data: this.#data, length: this.#sourceRows.length, sourceRows: this.#sourceRows, ragged, renamed };
+  }
+}
+
+/** Builds a table from `grid` with the header at `headerRow` (null: no header); see TableBuilder. */
 export function gridToTable(
   grid: readonly (readonly Cell[])[],
   headerRow: number | null,
   sourceRowOf: (gridIndex: number) => number = (i) => i + 1,
 ): RawTable {
   const start = headerRow === null ? 0 : headerRow + 1;
-  const header = headerRow === null ? [] : (grid[headerRow] ?? []);
-  // The table is as wide as the header, ignoring trailing empty header cells with no data under them.
-  let width = header.length;
-  while (width > 0 && isEmptyCell(header[width - 1]) && !grid.slice(start, start + 200).some((r) => !isEmptyCell(r[width - 1] ?? null))) width--;
-  if (headerRow === null) width = grid.reduce((w, r) => Math.max(w, lastNonEmpty(r) + 1), 0);
-  const { columns, renamed } = cleanHeader(header, width);
-  const data: Cell[][] = Array.from({ length: width }, () => []);
-  const sourceRows: number[] = [];
-  const ragged: RaggedRow[] = [];
-  for (let i = start; i < grid.length; i++) {
-    const r = grid[i];
-    const last = lastNonEmpty(r);
-    if (last < 0) continue;
-    const index = sourceRows.length;
-    if (last >= width) {
-      const dropped = r.slice(width, last + 1).filter((c) => !isEmptyCell(c)).map(cellText);
-      ragged.push({ row: sourceRowOf(i), index, values: last + 1, expected: width, dropped });
-    } else if (r.length < width) {
-      ragged.push({ row: sourceRowOf(i), index, values: r.length, expected: width, dropped: [] });
-    }
-    for (let c = 0; c < width; c++) data[c].push(r[c] ?? null);
-    sourceRows.push(sourceRowOf(i));
-  }
-  return { columns, data, length: sourceRows.length, sourceRows, ragged, renamed };
+  const b = new TableBuilder(headerRow === null ? null : (grid[headerRow] ?? []), grid.slice(start, start + LOOK_ROWS));
+  for (let i = start; i < grid.length; i++) b.add(grid[i], sourceRowOf(i));
+  return b.finish();
 }
 
 /** Rows `from` to `to` (exclusive) of a table, as arrays of cells: for previews and tests. */

@@ -16,7 +16,7 @@ import { toArrowIPC } from './arrow';
 import type { FileKind } from './kind';
 import { firmMappingStatements, unrecognisedSql, type FirmMapping, type MappingOptions } from './mapping';
 import { ImportError } from './problems';
-import type { StagedGrid, StagedParquet } from './stage';
+import { typedColumns, type StagedGrid, type StagedParquet } from './stage';
 
 export interface LoadedColumn {
   name: string;
@@ -72,21 +72,39 @@ export interface ArrowSource {
 }
 
 /**
- * Creates table `name` from Arrow IPC bytes (made by the import worker, see client.ts). The bytes
- * are moved to the engine's worker, not copied. An import cancelled through `signal` while the
- * engine was busy with it leaves no table behind.
+ * Creates table `name` from Arrow IPC bytes, one stream or a sequence of batches with one schema
+ * (made by the import worker as the engine takes them, see client.ts). The bytes are moved to the
+ * engine's worker, not copied. A failed or cancelled import (through `signal`, or a batch source
+ * that fails) leaves no table behind.
  */
-export async function loadArrow(engine: Engine, ipc: Uint8Array, source: ArrowSource, name: string, signal?: AbortSignal): Promise<LoadedTable> {
+export async function loadArrow(
+  engine: Engine,
+  ipc: Uint8Array | AsyncIterable<Uint8Array>,
+  source: ArrowSource,
+  name: string,
+  signal?: AbortSignal,
+): Promise<LoadedTable> {
+  const batches = ipc instanceof Uint8Array ? [ipc] : ipc;
   await engine.exclusive(async (conn) => {
     if (!conn.insertArrowIPC) throw new Error('this engine cannot take Arrow tables');
+    const drop = () => conn.query(`DROP TABLE IF EXISTS ${quoteIdent(name)}`).catch(() => undefined);
+    let first = true;
     try {
-      await conn.insertArrowIPC(name, ipc);
+      for await (const batch of batches) {
+        if (signal?.aborted) break;
+        try {
+          await conn.insertArrowIPC(name, batch, { append: !first });
+        } catch (err) {
+          throw new ImportError({ code: 'engine', file: source.file, detail: (err as Error).message });
+        }
+        first = false;
+      }
     } catch (err) {
-      await conn.query(`DROP TABLE IF EXISTS ${quoteIdent(name)}`).catch(() => undefined);
-      throw new ImportError({ code: 'engine', file: source.file, detail: (err as Error).message });
+      await drop();
+      throw err;
     }
     if (signal?.aborted) {
-      await conn.query(`DROP TABLE IF EXISTS ${quoteIdent(name)}`);
+      await drop();
       throw signal.reason;
     }
   });
@@ -95,10 +113,7 @@ export async function loadArrow(engine: Engine, ipc: Uint8Array, source: ArrowSo
 
 /** Creates table `name` from a staged text, JSON or workbook table with the chosen column types (in this thread). */
 export async function loadGrid(engine: Engine, s: StagedGrid, name: string): Promise<LoadedTable> {
-  const ipc = toArrowIPC(
-    s.table.columns.map((col, c) => ({ name: col, type: s.types[c], wide: s.check.columns[c].wide, values: s.check.columns[c].values })),
-  );
-  return loadArrow(engine, ipc, s, name);
+  return loadArrow(engine, toArrowIPC(typedColumns(s)), s, name);
 }
 
 let parquetSeq = 0;

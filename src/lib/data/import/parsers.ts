@@ -40,31 +40,53 @@ function digits(s: string, from: number, to: number): number {
   return v;
 }
 
-function utcDate(y: number, mo: number, d: number): Date | null {
-  const date = new Date(Date.UTC(y, mo - 1, d));
-  // Date.UTC maps years 0-99 to 1900-1999; a four-digit year never needs that.
-  return date.getUTCFullYear() === y && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d ? date : null;
+const DAY_MS = 86_400_000;
+
+/** Days in each month of a common year: a date is checked without making a Date object. */
+const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/** Days since 1970-01-01 of a calendar date (four-digit year), or null when there is no such day (2015-02-30). */
+function epochDay(y: number, m: number, d: number): number | null {
+  if (m < 1 || m > 12 || d < 1) return null;
+  const leap = m === 2 && y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0);
+  if (d > MONTH_DAYS[m - 1] + (leap ? 1 : 0)) return null;
+  // Date.UTC maps years 0-99 to 1900-1999; the patterns here only let four-digit years through.
+  return Date.UTC(y, m - 1, d) / DAY_MS;
 }
 
-/** YYYY-MM-DD exactly, or undefined when the text has another shape. */
-function isoDate(s: string): Date | null | undefined {
-  if (s.length !== 10 || s.charCodeAt(4) !== 45 || s.charCodeAt(7) !== 45) return undefined;
+/** YYYY-MM-DD or YYYY/M/D (one or two digits for month and day) as days, null for no such day, undefined for another shape. */
+function plainDays(s: string): number | null | undefined {
+  const n = s.length;
+  if (n < 8 || n > 10) return undefined;
+  const sep = s.charCodeAt(4);
+  if (sep !== 45 && sep !== 47) return undefined;
+  const second = s.indexOf(s[4], 5);
+  if (second < 6 || second > 7 || n - second < 2 || n - second > 3) return undefined;
   const y = digits(s, 0, 4);
-  const m = digits(s, 5, 7);
-  const d = digits(s, 8, 10);
-  return y < 0 || m < 0 || d < 0 ? undefined : utcDate(y, m, d);
+  const m = digits(s, 5, second);
+  const d = digits(s, second + 1, n);
+  return y < 0 || m < 0 || d < 0 ? undefined : epochDay(y, m, d);
 }
 
-/** A date cell, or text such as 2015-03-08, 2015/3/8, 2015年3月8日 or 2015-03 (first of month), as UTC midnight. */
-export function parseDate(c: Cell): Date | null {
-  if (c instanceof Date) return Number.isNaN(c.getTime()) ? null : new Date(Date.UTC(c.getUTCFullYear(), c.getUTCMonth(), c.getUTCDate()));
+/**
+ * Days since 1970-01-01 (the date column's value, Arrow's DateDay) of a date cell or of text such as
+ * 2015-03-08, 2015/3/8, 2015年3月8日 or 2015-03 (the first of the month); null when it is none.
+ */
+export function parseDays(c: Cell): number | null {
+  if (c instanceof Date) return Number.isNaN(c.getTime()) ? null : Math.floor(c.getTime() / DAY_MS);
   if (typeof c !== 'string') return null;
-  const quick = isoDate(c);
+  const quick = plainDays(c);
   if (quick !== undefined) return quick;
   const s = c.normalize('NFKC').trim();
   const m = DATE_YMD.exec(s) ?? DATE_YM.exec(s);
   if (!m) return null;
-  return utcDate(Number(m[1]), Number(m[2]), m[3] === undefined ? 1 : Number(m[3]));
+  return epochDay(Number(m[1]), Number(m[2]), m[3] === undefined ? 1 : Number(m[3]));
+}
+
+/** The date of a cell (see parseDays) at UTC midnight, or null. */
+export function parseDate(c: Cell): Date | null {
+  const days = parseDays(c);
+  return days === null ? null : new Date(days * DAY_MS);
 }
 
 /** Plain decimal text (-12, 3.25) read without normalising: undefined when the text has another shape. */
@@ -85,12 +107,39 @@ function plainNumber(s: string): number | undefined {
   return Number(s);
 }
 
+/** Digits grouped by ASCII commas in threes (1,234 or -12,345.67), or undefined when the text has another shape. */
+function groupedNumber(s: string): number | undefined {
+  const n = s.length;
+  if (n > 24) return undefined;
+  const neg = s.charCodeAt(0) === 45 ? 1 : 0;
+  const dot = s.indexOf('.');
+  const end = dot === -1 ? n : dot;
+  const lead = (end - neg) % 4;
+  // Groups: a lead of one to three digits, then ",ddd" groups, at least one.
+  if (end - neg < 5 || lead === 0) return undefined;
+  let out = '';
+  for (let i = neg; i < end; i++) {
+    const c = s.charCodeAt(i);
+    const atComma = (i - neg - lead) % 4 === 0 && i - neg >= lead;
+    if (atComma ? c !== 44 : c < 48 || c > 57) return undefined;
+    if (!atComma) out += s[i];
+  }
+  if (dot !== -1) {
+    if (dot === n - 1) return undefined;
+    for (let i = dot + 1; i < n; i++) if (s.charCodeAt(i) < 48 || s.charCodeAt(i) > 57) return undefined;
+  }
+  const v = Number(out + (dot === -1 ? '' : s.slice(dot)));
+  return neg ? -v : v;
+}
+
 /** A number cell with the multiplier of its 万/亿 suffix and whether it used thousands separators. */
 export function cellNumber(c: Cell): { value: number; multiplier: number; grouped: boolean } | null {
   if (typeof c === 'number') return Number.isFinite(c) ? { value: c, multiplier: 1, grouped: false } : null;
   if (typeof c !== 'string') return null;
   const quick = plainNumber(c);
   if (quick !== undefined) return { value: quick, multiplier: 1, grouped: false };
+  const grouped = groupedNumber(c);
+  if (grouped !== undefined) return { value: grouped, multiplier: 1, grouped: true };
   return parseNumber(c);
 }
 

@@ -12,7 +12,7 @@ export type ImportRequest =
   | { id: number; type: 'open'; file: File; kind: GridKind; limits: Record<ShapeLimit, number> }
   | { id: number; type: 'restage'; opts: StageOptions }
   | { id: number; type: 'retype'; types: ColumnType[] }
-  | { id: number; type: 'arrow' };
+  | { id: number; type: 'arrow'; batchRows?: number };
 
 /** A request before the client numbers it. */
 export type ImportRequestBody = ImportRequest extends infer R ? (R extends unknown ? Omit<R, 'id'> : never) : never;
@@ -23,5 +23,8 @@ export type ImportPhase = 'reading' | 'parsing' | 'checking' | 'converting';
 export type ImportReply =
   | { id: number; type: 'progress'; phase: ImportPhase; done: number; total: number }
   | { id: number; type: 'staged'; view: StagedView }
-  | { id: number; type: 'arrow'; ipc: Uint8Array }
+  /** One batch of the table as an Arrow IPC stream; `rows` done of `total` so far. */
+  | { id: number; type: 'batch'; ipc: Uint8Array; done: number; total: number }
+  /** The last batch has been sent. */
+  | { id: number; type: 'arrow'; batches: number }
   | { id: number; type: 'problem'; problem: ImportProblem };

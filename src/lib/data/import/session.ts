@@ -4,11 +4,11 @@
  * engine. Everything that takes time on a big file happens here, off the page's thread. Framework
  * and DOM free, so unit tests drive it directly.
  */
-import { toArrowIPC } from './arrow';
+import { arrowBatches, BATCH_ROWS } from './arrow';
 import type { ImportPhase, ImportReply, ImportRequest } from './protocol';
 import { fail, ImportError, type ImportProblem } from './problems';
 import { readBytes } from './read';
-import { retype, stage, type StageContext, type StagedGrid } from './stage';
+import { retype, stage, typedColumns, type StageContext, type StagedGrid } from './stage';
 import { summarize } from './summary';
 
 type Post = (reply: ImportReply, transfer?: Transferable[]) => void;
@@ -56,11 +56,16 @@ export class ImportSession {
         }
         case 'arrow': {
           const s = this.#need(this.#staged);
-          const ipc = toArrowIPC(
-            s.table.columns.map((name, c) => ({ name, type: s.types[c], wide: s.check.columns[c].wide, values: s.check.columns[c].values })),
-            (done, total) => progress('converting', done, total),
-          );
-          return this.#post({ id: req.id, type: 'arrow', ipc }, [ipc.buffer as ArrayBuffer]);
+          const columns = typedColumns(s);
+          const rows = req.batchRows ?? BATCH_ROWS;
+          let batches = 0;
+          for (const ipc of arrowBatches(columns, rows)) {
+            batches++;
+            const done = Math.min(s.table.length, batches * rows);
+            // Posted (and moved) as soon as it is built: the engine inserts it while the next is made.
+            this.#post({ id: req.id, type: 'batch', ipc, done, total: s.table.length }, [ipc.buffer as ArrayBuffer]);
+          }
+          return this.#post({ id: req.id, type: 'arrow', batches });
         }
       }
     } catch (err) {

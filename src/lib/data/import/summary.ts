@@ -77,7 +77,7 @@ export function summarize(s: StagedGrid, previewRows = 12): StagedView {
     skippedElements: s.skippedElements.slice(0, 20),
     skippedCount: s.skippedElements.length,
     origins: s.origins,
-    gridRows: s.grid.length,
+    gridRows: s.gridRows,
     headerRow: s.headerRow,
     columns: table.columns,
     renamed: table.renamed,

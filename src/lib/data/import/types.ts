@@ -27,7 +27,10 @@ export interface ColumnProfile {
 }
 
 export interface ConvertedColumn {
+  /** One value per cell, null where there is none (but see `blankIsNull`); a date as days since 1970-01-01. */
   values: Value[];
+  /** Set when the values are the text cells themselves, shared rather than copied: a blank string among them stands for null. */
+  blankIsNull?: boolean;
   /** Cells that had a value which does not fit the type (they become null). */
   failed: number;
   /** Up to `maxExamples` failures: the row index in the table and the original text. */
