@@ -6,6 +6,7 @@
  */
 import { Bool, DateDay, Field, Float64, Int32, Int64, RecordBatch, Schema, Struct, Table, Utf8, makeData, tableToIPC, type Data, type DataType } from 'apache-arrow';
 import { isEmptyCell } from './grid';
+import { TextColumn } from './text-column';
 import type { ColumnType, Value } from './types';
 
 export interface TypedColumn {
@@ -13,7 +14,8 @@ export interface TypedColumn {
   type: ColumnType;
   /** An integer column whose values do not fit 32 bits. */
   wide?: boolean;
-  values: readonly Value[];
+  /** The values; a text column may give a TextColumn (its blank cells are null). */
+  values: readonly Value[] | TextColumn;
   /** Text whose blank strings stand for null (ConvertedColumn.blankIsNull); otherwise an empty string is a value. */
   blankIsNull?: boolean;
 }
@@ -38,6 +40,63 @@ function utf8Length(s: string): number {
     if (c >= 0x80) n += c < 0x800 || (c >= 0xd800 && c < 0xe000) ? 1 : 2;
   }
   return n;
+}
+
+/** A cell that may be blank without being empty: it starts with whitespace (see isEmptyCell). */
+const mayBeBlank = (code: number) => code <= 32 || (code >= 127 && code < 0x3400) || code >= 0xfe00;
+
+/**
+ * A TextColumn as Arrow UTF-8: offsets and nulls from one walk over each chunk's characters, then
+ * each chunk encoded in one call (its empty cells add no bytes). A chunk with a blank cell that is
+ * not empty (spaces) is encoded cell by cell, since that cell must add none.
+ */
+function utf8FromText(col: TextColumn): Data {
+  const n = col.length;
+  const offsets = new Int32Array(n + 1);
+  const bitmap = new Uint8Array((n + 7) >> 3);
+  const chunks = col.chunks();
+  const spaced: boolean[] = [];
+  let nulls = 0;
+  let row = 0;
+  let pos = 0;
+  for (const { text, ends } of chunks) {
+    let start = 0;
+    let blank = false;
+    for (let j = 0; j < ends.length; j++, row++) {
+      const end = ends[j];
+      if (end === start || (mayBeBlank(text.charCodeAt(start)) && isEmptyCell(text.slice(start, end)))) {
+        nulls++;
+        blank ||= end !== start;
+      } else {
+        bitmap[row >> 3] |= 1 << (row & 7);
+        let bytes = end - start;
+        for (let i = start; i < end; i++) {
+          const c = text.charCodeAt(i);
+          if (c >= 0x80) bytes += c < 0x800 || (c >= 0xd800 && c < 0xe000) ? 1 : 2;
+        }
+        pos += bytes;
+      }
+      offsets[row + 1] = pos;
+      start = end;
+    }
+    spaced.push(blank);
+  }
+  const data = new Uint8Array(pos);
+  const encoder = new TextEncoder();
+  row = 0;
+  chunks.forEach(({ text, ends }, k) => {
+    if (!spaced[k]) encoder.encodeInto(text, data.subarray(offsets[row]));
+    else {
+      let start = 0;
+      for (let j = 0; j < ends.length; j++) {
+        const r = row + j;
+        if (offsets[r + 1] > offsets[r]) encoder.encodeInto(text.slice(start, ends[j]), data.subarray(offsets[r]));
+        start = ends[j];
+      }
+    }
+    row += ends.length;
+  });
+  return makeData({ type: new Utf8(), length: n, nullCount: nulls, nullBitmap: bitmap, valueOffsets: offsets, data });
 }
 
 function utf8(values: readonly Value[], blankIsNull: boolean): Data {
@@ -71,9 +130,10 @@ function utf8(values: readonly Value[], blankIsNull: boolean): Data {
 }
 
 function column(c: TypedColumn): { type: DataType; data: Data } {
-  const { values } = c;
+  if (c.type === 'text') return { type: new Utf8(), data: c.values instanceof TextColumn ? utf8FromText(c.values) : utf8(c.values, c.blankIsNull ?? false) };
+  // Only text columns come as TextColumns (convert.ts).
+  const values = c.values as readonly Value[];
   const n = values.length;
-  if (c.type === 'text') return { type: new Utf8(), data: utf8(values, c.blankIsNull ?? false) };
   const { bitmap, nulls } = validity(values);
   switch (c.type) {
     case 'integer':
@@ -134,8 +194,16 @@ export const BATCH_ROWS = 1 << 20;
 
 export function* arrowBatches(columns: readonly TypedColumn[], rows = BATCH_ROWS): Generator<Uint8Array> {
   const length = columns[0]?.values.length ?? 0;
-  for (let from = 0; from < length || from === 0; from += rows) {
-    yield toArrowIPC(columns.map((c) => ({ ...c, values: c.values.slice(from, from + rows) })));
-    if (length === 0) break;
+  if (length <= rows) {
+    yield toArrowIPC(columns);
+    return;
   }
+  for (let from = 0; from < length; from += rows) yield toArrowIPC(columns.map((c) => ({ ...c, values: slice(c.values, from, from + rows) })));
+}
+
+function slice(values: readonly Value[] | TextColumn, from: number, to: number): readonly Value[] | TextColumn {
+  if (!(values instanceof TextColumn)) return values.slice(from, to);
+  const out = new TextColumn();
+  for (let i = from; i < Math.min(to, values.length); i++) out.push(values.at(i) ?? null);
+  return out.finish();
 }

@@ -1,6 +1,7 @@
 /** Conversion: a column's cells turned into values of the chosen type, counting the cells that do not fit. */
 import { isEmptyCell, type Cell } from './grid';
 import { cellNumber, cellText, isMissingCell, parseBoolean, parseDays, plainNumberOf } from './parsers';
+import { TextColumn, type CellColumn } from './text-column';
 import type { ColumnType, ConvertedColumn, Value } from './types';
 
 const INT32_MAX = 2147483647;
@@ -11,7 +12,7 @@ const INT32_MIN = -2147483648;
  * (万元), a cell written with a suffix (1.2亿) is converted into that unit (12,000), since the
  * writer meant an amount, not a count of the header's unit.
  */
-export function convertColumn(cells: readonly Cell[], type: ColumnType, moneyFactor: number | null = null, maxExamples = 5): ConvertedColumn {
+export function convertColumn(cells: CellColumn, type: ColumnType, moneyFactor: number | null = null, maxExamples = 5): ConvertedColumn {
   const n = cells.length;
   const values: Value[] = type === 'text' ? [] : new Array(n);
   const examples: ConvertedColumn['examples'] = [];
@@ -27,16 +28,17 @@ export function convertColumn(cells: readonly Cell[], type: ColumnType, moneyFac
   if (type === 'text') {
     // Text cells (all of delimited text) are their own values, shared rather than copied: a blank
     // one stays blank here and becomes null where values are written (arrow.ts).
-    if (cells.every((c) => c === null || typeof c === 'string')) return { values: cells as Value[], blankIsNull: true, failed, examples, failedRows, wide };
+    if (cells instanceof TextColumn || (Array.isArray(cells) && cells.every((c) => c === null || typeof c === 'string')))
+      return { values: cells as TextColumn | Value[], blankIsNull: true, failed, examples, failedRows, wide };
     for (let i = 0; i < n; i++) {
-      const c = cells[i];
+      const c = cells.at(i) ?? null;
       values[i] = isEmptyCell(c) ? null : typeof c === 'string' ? c : cellText(c);
     }
     return { values, failed, examples, failedRows, wide };
   }
   const numeric = type === 'integer' || type === 'number';
   for (let i = 0; i < n; i++) {
-    const c = cells[i];
+    const c = cells.at(i) ?? null;
     if (numeric) {
       // The common cell, plain digits, needs none of the checks below.
       const plain = plainNumberOf(c);

@@ -2,13 +2,18 @@
  * From a grid of cells (CSV records, a worksheet, JSON records) to a table: which row holds the
  * header, clean and unique column names, and the rows that do not fit the header.
  */
+import { TextColumn, type CellColumn } from './text-column';
+
 export type Cell = string | number | boolean | Date | null;
 
 /** A table as read from a file, before types are applied. */
 export interface RawTable {
   columns: string[];
-  /** One array of cells per column (columns are what inference and conversion walk), each `length` long. */
-  data: Cell[][];
+  /**
+   * The cells of each column (columns are what inference and conversion walk), each `length` long:
+   * an array, or for delimited text a TextColumn (text-column.ts).
+   */
+  data: CellColumn[];
   /** Number of data rows. */
   length: number;
   /** Row number in the file (line for text, row for a worksheet, element for JSON), 1-based, per row. */
@@ -93,21 +98,33 @@ export const LOOK_ROWS = 200;
 export class TableBuilder {
   #header: readonly Cell[];
   #width: number;
-  #data: Cell[][];
+  #text: boolean;
+  #data: (Cell[] | TextColumn)[];
   #sourceRows: number[] = [];
   #ragged: RaggedRow[] = [];
   /** Without a header, each row's length: rows shorter than the final width are reported at the end. */
   #lengths: number[] | null;
 
-  /** `look` holds the first rows after the header (up to LOOK_ROWS), which decide the width with it. */
-  constructor(header: readonly Cell[] | null, look: readonly (readonly Cell[])[] = []) {
+  /**
+   * `look` holds the first rows after the header (up to LOOK_ROWS), which decide the width with it.
+   * `text`: every cell is text or missing (delimited files), kept in TextColumns.
+   */
+  constructor(header: readonly Cell[] | null, look: readonly (readonly Cell[])[] = [], text = false) {
     this.#header = header ?? [];
+    this.#text = text;
     this.#lengths = header === null ? [] : null;
     let width = this.#header.length;
     const under = (c: number) => look.some((r) => !isEmptyCell(r[c] ?? null));
     while (width > 0 && isEmptyCell(this.#header[width - 1]) && !under(width - 1)) width--;
     this.#width = header === null ? 0 : width;
-    this.#data = Array.from({ length: this.#width }, () => []);
+    this.#data = Array.from({ length: this.#width }, () => this.#column(0));
+  }
+
+  #column(blanks: number): Cell[] | TextColumn {
+    if (!this.#text) return new Array<Cell>(blanks).fill(null);
+    const t = new TextColumn();
+    t.fill(blanks);
+    return t;
   }
 
   /** Adds a row read from `sourceRow` (a line, worksheet row or element number). */
@@ -117,7 +134,7 @@ export class TableBuilder {
     const index = this.#sourceRows.length;
     if (this.#lengths) {
       // No header: a wider row widens the table, earlier rows get nulls in the new columns.
-      for (let c = this.#width; c <= last; c++) this.#data.push(new Array<Cell>(index).fill(null));
+      for (let c = this.#width; c <= last; c++) this.#data.push(this.#column(index));
       this.#width = Math.max(this.#width, last + 1);
       this.#lengths.push(r.length);
     } else if (last >= this.#width) {
@@ -127,7 +144,8 @@ export class TableBuilder {
       this.#ragged.push({ row: sourceRow, index, values: r.length, expected: this.#width, dropped: [] });
     }
     const data = this.#data;
-    for (let c = 0; c < this.#width; c++) data[c].push(r[c] ?? null);
+    // Text mode: the cells are strings (or missing), which TextColumn.push takes.
+    for (let c = 0; c < this.#width; c++) (data[c] as Cell[]).push(r[c] ?? null);
     this.#sourceRows.push(sourceRow);
   }
 
@@ -137,7 +155,8 @@ export class TableBuilder {
       ? this.#lengths.flatMap((n, index) => (n < width ? [{ row: this.#sourceRows[index], index, values: n, expected: width, dropped: [] }] : []))
       : this.#ragged;
     const { columns, renamed } = cleanHeader(this.#header, width);
-    return { columns, data: this.#data, length: this.#sourceRows.length, sourceRows: this.#sourceRows, ragged, renamed };
+    const data = this.#data.map((d) => (d instanceof TextColumn ? d.finish() : d));
+    return { columns, data, length: this.#sourceRows.length, sourceRows: this.#sourceRows, ragged, renamed };
   }
 }
 
@@ -156,7 +175,7 @@ export function gridToTable(
 /** Rows `from` to `to` (exclusive) of a table, as arrays of cells: for previews and tests. */
 export function tableRows(t: RawTable, from = 0, to = t.length): Cell[][] {
   const out: Cell[][] = [];
-  for (let i = from; i < Math.min(to, t.length); i++) out.push(t.data.map((col) => col[i]));
+  for (let i = from; i < Math.min(to, t.length); i++) out.push(t.data.map((col) => col.at(i) ?? null));
   return out;
 }
 

@@ -1,13 +1,13 @@
 /** Inference: what each column of an imported table looks like, and the type it is given at first. */
-import type { Cell } from './grid';
 import { headerMoneyUnit } from './number';
 import { cellNumber, cellText, isMissingCell, parseBoolean, parseDate } from './parsers';
+import type { CellColumn } from './text-column';
 import type { ColumnProfile, ColumnType } from './types';
 
 const CODE_HEADER = /代码|编码|编号|号码|电话|手机|邮编|邮政|身份证|信用代码|(^|[^a-z])(id|code|phone|tel|zip)([^a-z]|$)/i;
 
 /** Looks at a column's cells (a sample of large columns) and picks its type. */
-export function inferColumn(name: string, cells: readonly Cell[], sample = 20_000): ColumnProfile {
+export function inferColumn(name: string, cells: CellColumn, sample = 20_000): ColumnProfile {
   const step = Math.max(1, Math.floor(cells.length / sample));
   let present = 0,
     numbers = 0,
@@ -21,7 +21,7 @@ export function inferColumn(name: string, cells: readonly Cell[], sample = 20_00
   const boolValues = new Set<string>();
   const examples: string[] = [];
   for (let i = 0; i < cells.length; i += step) {
-    const c = cells[i];
+    const c = cells.at(i) ?? null;
     if (isMissingCell(c)) continue;
     present++;
     if (typeof c === 'string') strings++;

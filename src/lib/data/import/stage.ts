@@ -149,7 +149,7 @@ export async function stage(file: string, kind: FileKind, ctx: StageContext, opt
         if (headerRow === undefined) headerRow = pre.rows + detectHeaderRow(head.slice(pre.rows));
         extra.origins = pre.origins;
         const start = headerRow === null ? 0 : headerRow + 1;
-        const b = new TableBuilder(headerRow === null ? null : (head[headerRow] ?? []), head.slice(start, start + LOOK_ROWS));
+        const b = new TableBuilder(headerRow === null ? null : (head[headerRow] ?? []), head.slice(start, start + LOOK_ROWS), true);
         for (let i = start; i < head.length; i++) b.add(head[i], headLines[i]);
         head.length = 0;
         return b;

@@ -4,6 +4,8 @@
  * beside it: `parsers.ts` (one cell), `infer.ts` (a column's type), `convert.ts` (a column's values),
  * `checks.ts` (a table's problem rows).
  */
+import type { TextColumn } from './text-column';
+
 export type ColumnType = 'text' | 'integer' | 'number' | 'boolean' | 'date';
 export const COLUMN_TYPES: readonly ColumnType[] = ['text', 'integer', 'number', 'boolean', 'date'];
 
@@ -27,8 +29,11 @@ export interface ColumnProfile {
 }
 
 export interface ConvertedColumn {
-  /** One value per cell, null where there is none (but see `blankIsNull`); a date as days since 1970-01-01. */
-  values: Value[];
+  /**
+   * One value per cell, null where there is none (but see `blankIsNull`); a date as days since
+   * 1970-01-01. A text column of a delimited file keeps its TextColumn (text-column.ts).
+   */
+  values: readonly Value[] | TextColumn;
   /** Set when the values are the text cells themselves, shared rather than copied: a blank string among them stands for null. */
   blankIsNull?: boolean;
   /** Cells that had a value which does not fit the type (they become null). */
