@@ -5,7 +5,7 @@
  * of cells, and the general form allocates three strings per cell.
  */
 import { isEmptyCell, type Cell } from './grid';
-import { isMissing, parseNumber } from './number';
+import { isMissing, parseNumber, startsWithIdeograph } from './number';
 
 const TRUE = new Set(['true', 'yes', 'y', 't', '是', '有', '√', '✓', '✔', '对']);
 const FALSE = new Set(['false', 'no', 'n', 'f', '否', '×', '✗', '✘', '错']);
@@ -20,6 +20,8 @@ export function parseBoolean(c: Cell): boolean | null {
   if (typeof c !== 'string') return null;
   if (TRUE.has(c)) return true;
   if (FALSE.has(c)) return false;
+  // The longest word is "false": a longer cell is no yes/no, whatever spaces surround it.
+  if (c.length > 12) return null;
   const s = c.normalize('NFKC').trim().toLowerCase();
   if (TRUE.has(s) || s === '1') return true;
   if (FALSE.has(s) || s === '0') return false;
@@ -77,6 +79,7 @@ export function parseDays(c: Cell): number | null {
   if (typeof c !== 'string') return null;
   const quick = plainDays(c);
   if (quick !== undefined) return quick;
+  if (startsWithIdeograph(c)) return null;
   const s = c.normalize('NFKC').trim();
   const m = DATE_YMD.exec(s) ?? DATE_YM.exec(s);
   if (!m) return null;
