@@ -338,3 +338,18 @@ test('in Chinese the dialogs speak Chinese, and a reporter’s Chinese headline 
     for (const [row, fill] of fills) assert.equal(fill === '#D5DCE3', row !== '汽车电子', `${row} is ${fill}`);
   }),
 );
+
+test('an image of the concentration view carries the top-10 share, HHI and Gini shown beside its curve', { timeout: TIMEOUT }, () =>
+  withPage({}, async ({ page, open }) => {
+    await open('#/?lang=en');
+    await chartsReady(page);
+    const fig = figure(page, 'concentration');
+    const shown = await fig
+      .locator('dl.stats > div')
+      .evaluateAll((ds) => ds.map((d) => `${d.querySelector('dt').textContent.trim()}: ${d.querySelector('dd').textContent.trim()}`));
+    assert.equal(shown.length, 3);
+    const svg = (await downloadOf(page, fig.getByRole('button', { name: 'Download SVG', exact: true }))).bytes.toString('utf8');
+    const words = wordsOf(svg);
+    for (const s of shown) assert.ok(words.includes(s), `the image says "${s}": ${words}`);
+  }),
+);
