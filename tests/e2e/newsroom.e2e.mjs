@@ -204,7 +204,7 @@ ${snippet}
 );
 
 test(
-  'the QR encoder is fetched only when a PNG is made; the option turns the code off for the session; the dashboard PNG opens the chart in its state',
+  'the QR encoder is fetched only when an image is made; the option turns the code off in SVG and PNG for the session; the dashboard PNG opens the chart in its state',
   { timeout: TIMEOUT },
   () =>
     withPage({}, async ({ page, context, open, server, logSince }) => {
@@ -215,23 +215,26 @@ test(
       const menu = (name) =>
         figure(page, 'schools')
           .locator('.chart-menu')
-          .getByRole(name === 'QR code on PNG' ? 'checkbox' : 'button', { name, exact: true });
+          .getByRole(name === 'QR code on images' ? 'checkbox' : 'button', { name, exact: true });
       const png = await readPng(context, (await downloadOf(page, menu('Download PNG'))).bytes);
       assert.equal(qrChunk(), 1, 'the encoder was fetched for the image');
       assert.equal(png.qr, `${server.url}embed.html#/embed/schools?v=3&lang=en`);
 
-      await menu('QR code on PNG').uncheck();
+      const svgOf = async () => (await downloadOf(page, menu('Download SVG'))).bytes.toString('utf8');
+      assert.equal((await svgOf()).match(/class="qr"/g)?.length, 1, 'the SVG carries the code too');
+      await menu('QR code on images').uncheck();
       assert.equal(
-        await figure(page, 'firms-by-area').getByRole('checkbox', { name: 'QR code on PNG' }).isChecked(),
+        await figure(page, 'firms-by-area').getByRole('checkbox', { name: 'QR code on images' }).isChecked(),
         false,
         'one setting for every chart',
       );
+      assert.ok(!(await svgOf()).includes('class="qr"'), 'no code in the SVG with the option off');
       const plain = await readPng(context, (await downloadOf(page, menu('Download PNG'))).bytes);
       assert.equal(plain.qr, null, 'no code with the option off');
       assert.ok(plain.height < png.height, `the foot is shorter without the code (${plain.height} < ${png.height})`);
       await page.reload();
       await chartsReady(page);
-      assert.equal(await menu('QR code on PNG').isChecked(), false, 'remembered for the session');
+      assert.equal(await menu('QR code on images').isChecked(), false, 'remembered for the session');
     }),
 );
 
@@ -332,7 +335,7 @@ test('in Chinese the dialogs speak Chinese, and a reporter’s Chinese headline 
     const fig = figure(embed, 'firms-by-segment');
     assert.equal(await fig.locator('.chart-title').textContent(), '汽车电子企业数量居首');
     assert.match(await fig.locator('.source-line').textContent(), /模拟数据.*来源/);
-    assert.equal(await fig.getByRole('checkbox', { name: 'PNG 附二维码' }).count(), 1);
+    assert.equal(await fig.getByRole('checkbox', { name: '图片附二维码' }).count(), 1);
     const fills = await fig.locator('rect.mark').evaluateAll((rs) => rs.map((r) => [r.dataset.row, r.getAttribute('fill')]));
     assert.ok(fills.length > 3);
     for (const [row, fill] of fills) assert.equal(fill === '#D5DCE3', row !== '汽车电子', `${row} is ${fill}`);
