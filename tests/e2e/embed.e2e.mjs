@@ -20,7 +20,7 @@ async function embedSnippet(page, chartId, { frozen = false, theme = null, isSta
   if (frozen) await dialog.getByRole('radio', { name: /^Frozen/ }).check();
   if (theme) await dialog.getByLabel('Theme').selectOption(theme);
   if (isStatic) await dialog.getByRole('checkbox', { name: /^Static/ }).check();
-  const snippet = await dialog.locator('textarea').inputValue();
+  const snippet = await dialog.locator('#embed-snippet').inputValue();
   const preview = await dialog.locator('iframe.embed-preview').getAttribute('src');
   await dialog.getByRole('button', { name: 'Close', exact: true }).click();
   const src = /<iframe src="([^"]+)"/.exec(snippet)[1].replaceAll('&amp;', '&');
@@ -72,7 +72,7 @@ test(
       const { snippet, src, preview } = await embedSnippet(page, 'firms-by-area');
       assert.equal(
         src,
-        `${server.url}sub/dir/embed.html#/embed/firms-by-area?v=2&lang=en&segment=${AUTOMOTIVE}`,
+        `${server.url}sub/dir/embed.html#/embed/firms-by-area?v=3&lang=en&segment=${AUTOMOTIVE}`,
         'the snippet shows the chart in its current state',
       );
       assert.equal(preview, src, 'the preview shows what the snippet embeds');
@@ -126,7 +126,7 @@ test(
       await open(`#/?lang=en&segment=${AUTOMOTIVE}`);
       await chartsReady(page);
       const { src, preview } = await embedSnippet(page, 'firms-by-segment', { frozen: true, theme: 'dark', isStatic: true });
-      assert.match(src, new RegExp(`#/embed/firms-by-segment\\?v=2&lang=en&segment=${AUTOMOTIVE}&dv=${DATA_VERSION}&theme=dark&static=1$`));
+      assert.match(src, new RegExp(`#/embed/firms-by-segment\\?v=3&lang=en&segment=${AUTOMOTIVE}&dv=${DATA_VERSION}&static=1&theme=dark$`));
       assert.equal(preview, src);
 
       // A reader's page: a fresh load, where the dashboard above was a single page app on the live data.

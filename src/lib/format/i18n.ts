@@ -39,6 +39,41 @@ const ZH: Record<string, string> = {
   'not stated': '未注明',
   Retry: '重试',
   'The data could not be loaded': '数据无法载入',
+
+  // Newsroom (issue 11): a reporter's words in the embed dialog, QR codes on PNG images, the long image.
+  'Your words': '您的文字',
+  'Shown in the embed and in its SVG, PNG and CSV. The source line, the data marks and the dates always stay.':
+    '显示在嵌入图表及其 SVG、PNG、CSV 中；来源、数据标记和日期始终保留。',
+  Headline: '标题',
+  Subtitle: '副标题',
+  'Notes under the chart': '图注',
+  'characters at most': '字以内',
+  'characters at most, one paragraph per line, up to three paragraphs': '字以内，每行一段，最多三段',
+  '(only the first three are kept)': '（只保留前三段）',
+  'Highlight categories': '突出显示的类别',
+  'The bars you pick are drawn in colour, the others in grey; up to 8.': '所选类别的柱形以彩色显示，其余为灰色；最多 8 项。',
+  Preview: '预览',
+  'its menu downloads SVG, PNG and CSV with your words': '预览中的菜单可下载带有您文字的 SVG、PNG 和 CSV',
+  Close: '关闭',
+  'Scan to open the live chart': '扫码查看交互图表',
+  'Scan to open the live page': '扫码打开交互页面',
+  'SVG and PNG images carry a QR code that opens the live chart': 'SVG 和 PNG 图片底部附二维码，扫码即可打开交互图表',
+  'QR code on images': '图片附二维码',
+  'the chart is not drawn yet': '图表尚未绘制完成',
+  'QR code to this page': '附本页二维码',
+  'The image could not be made': '图片无法生成',
+  'Try again, or download the CSV.': '请重试，或下载 CSV。',
+  'Long image for WeChat': '生成长图',
+  'The charts you pick, drawn at phone width and stacked in one PNG 1,080 pixels wide, with the filters, each chart’s source and marks, and a QR code to this page.':
+    '将所选图表按手机宽度绘制，拼成一张宽 1080 像素的 PNG 长图，附筛选条件、各图来源与数据标记，以及本页二维码。',
+  Charts: '图表',
+  'All firms, no filters': '全部企业（未筛选）',
+  'Download long image (PNG)': '下载长图（PNG）',
+  'Making the image…': '正在生成图片…',
+  'Long image saved': '长图已保存',
+  'The long image could not be made': '长图无法生成',
+  'These charts were not drawn in time': '以下图表未能及时绘制',
+  'Pick fewer charts or try again.': '请少选几张图表或重试。',
 };
 
 /** Translates a UI string; English is the key itself. */
