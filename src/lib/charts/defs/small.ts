@@ -70,10 +70,11 @@ const projectsInvestment: RowsChart = {
           ratio: formatPercent((d.done / d.planned) * 100, 1),
         })),
       },
+      // Counted from the rows, not the 20 of the title: another site's data (data=) may list others.
       summary:
         lang === 'zh'
-          ? `20个项目共完成投资${formatYuan(done, lang)}，为计划${formatYuan(planned, lang)}的${formatPercent((done / planned) * 100)}；${over}个项目超过计划。`
-          : `The 20 projects completed ${formatYuan(done, lang, 3)}, ${formatPercent((done / planned) * 100)} of the ${formatYuan(planned, lang, 3)} planned; ${over} exceeded their plan.`,
+          ? `${data.length}个项目共完成投资${formatYuan(done, lang)}，为计划${formatYuan(planned, lang)}的${formatPercent((done / planned) * 100)}；${over}个项目超过计划。`
+          : `The ${formatCount(data.length)} projects completed ${formatYuan(done, lang, 3)}, ${formatPercent((done / planned) * 100)} of the ${formatYuan(planned, lang, 3)} planned; ${over} exceeded their plan.`,
       describe: (label, series, v) => `${label} · ${series}: ${formatYuanIn(v, unit, lang)}`,
     };
   },
@@ -147,8 +148,14 @@ const schools: RowsChart = {
         })),
       },
       summary: zh
-        ? data.map((d) => `${d.label}${formatCount(d.seats)}个学位、${d.classes}个班（每班${d.perClass}个）`).join('；') + '。'
-        : data.map((d) => `${d.label}: ${formatCount(d.seats)} seats in ${d.classes} classes (${d.perClass} per class)`).join('; ') + '.',
+        ? data
+            .map((d) => `${d.label}${formatCount(d.seats)}个学位、${d.classes}个班（每班${formatNumber(d.perClass, lang, 1)}个）`)
+            .join('；') + '。'
+        : data
+            .map(
+              (d) => `${d.label}: ${formatCount(d.seats)} seats in ${d.classes} classes (${formatNumber(d.perClass, lang, 1)} per class)`,
+            )
+            .join('; ') + '.',
       describe: (label, series, v) => `${label} · ${series}: ${formatNumber(v, lang, 1)}`,
     };
   },
@@ -194,8 +201,8 @@ const enping: RowsChart = {
       },
       summary:
         lang === 'zh'
-          ? `三家企业在恩平共投资${formatYuan(total, lang)}：${data.map((d) => `${d.label}${formatYuan(d.yuan, lang)}`).join('，')}。`
-          : `Three firms invest ${formatYuan(total, lang)} in Enping: ${data.map((d) => `${d.label} ${formatYuan(d.yuan, lang)}`).join(', ')}.`,
+          ? `${data.length}家企业在恩平共投资${formatYuan(total, lang)}：${data.map((d) => `${d.label}${formatYuan(d.yuan, lang)}`).join('，')}。`
+          : `${formatCount(data.length)} ${data.length === 1 ? 'firm invests' : 'firms invest'} ${formatYuan(total, lang)} in Enping: ${data.map((d) => `${d.label} ${formatYuan(d.yuan, lang)}`).join(', ')}.`,
       describe: (label, _s, v) => `${label}: ${formatYuan(v, lang)}`,
     };
   },
