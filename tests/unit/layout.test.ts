@@ -143,4 +143,17 @@ describe('exports', () => {
     expect(svg).toContain('Modelled data');
     expect(svg).not.toMatch(/<link|@import|url\(http/);
   });
+  it.each([
+    ['light', '#FFFFFF', '#1F2933'],
+    ['dark', '#243240', '#E4E7EB'],
+  ] as const)('writes a %s chart’s image on its own background, title in its ink', (theme, background, ink) => {
+    const { svg } = composeSvg(
+      { markup: '<rect width="10" height="10"/>', width: 300, height: 100 },
+      { title: 'Firms by segment', source: 'Source: Jiangmen Daily', marks: ['Modelled data'], date: '2026-11-26' },
+      PALETTES[theme],
+    );
+    expect(svg).toContain(`<rect width="100%" height="100%" fill="${background}"/>`);
+    expect(svg).toMatch(new RegExp(`font-weight="700" fill="${ink}">Firms by segment<`));
+    expect(svg).toContain(`fill="${PALETTES[theme].warn}">Modelled data<`);
+  });
 });

@@ -44,6 +44,8 @@ describe.each(themes)('the %s palette', (_theme, p) => {
   it.each([
     ['ink (labels, values beside bars)', p.ink],
     ['subtle text (ticks, units, legend)', p.subtle],
+    ['an exported image’s small print', p.faint],
+    ['an exported image’s provenance marks', p.warn],
   ])('writes %s at 4.5:1 or more on the background', (_name, colour) => {
     expect(contrast(colour, p.background)).toBeGreaterThanOrEqual(4.5);
   });

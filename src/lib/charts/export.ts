@@ -15,7 +15,11 @@ export interface ExportText {
   date: string;
 }
 
+/** The colours an exported image is written in: the chart's own palette, so a dark embed exports dark. */
+export type ExportColors = Pick<Palette, 'background' | 'ink' | 'subtle' | 'faint' | 'warn'>;
+
 const EXPORT_FONT = `'WenQuanYi Micro Hei', 'Noto Sans CJK SC', 'PingFang SC', 'Microsoft YaHei', 'Helvetica Neue', Arial, sans-serif`;
+import { PALETTES, type Palette } from './palette';
 import { textWidth } from './text';
 
 const PAD = 16;
@@ -43,6 +47,7 @@ export function wrapText(s: string, size: number, width: number): string[] {
 export function composeSvg(
   chart: { markup: string; width: number; height: number },
   text: ExportText,
+  colors: ExportColors = PALETTES.light,
 ): { svg: string; width: number; height: number } {
   const width = Math.max(chart.width + PAD * 2, 300);
   const inner = width - PAD * 2;
@@ -55,22 +60,22 @@ export function composeSvg(
       out.push(`<text x="${PAD}" y="${y.toFixed(1)}" font-size="${size}" font-weight="${weight}" fill="${fill}">${escapeXml(line)}</text>`);
     }
   };
-  block(text.title, 20, 700, '#1F2933');
-  block(text.subtitle, 14, 400, '#52606D');
-  block(text.filters, 13, 400, '#52606D');
+  block(text.title, 20, 700, colors.ink);
+  block(text.subtitle, 14, 400, colors.subtle);
+  block(text.filters, 13, 400, colors.subtle);
   y += 10;
   out.push(`<g transform="translate(${PAD},${y.toFixed(1)})">${chart.markup}</g>`);
   y += chart.height + 6;
-  for (const n of text.notes ?? []) block(n, 12, 400, '#52606D');
-  block(text.source, 12, 400, '#52606D');
-  for (const m of text.marks) block(m, 12, 700, '#8A3B00');
-  block(text.date, 11, 400, '#7B8794');
+  for (const n of text.notes ?? []) block(n, 12, 400, colors.subtle);
+  block(text.source, 12, 400, colors.subtle);
+  for (const m of text.marks) block(m, 12, 700, colors.warn);
+  block(text.date, 11, 400, colors.faint);
   const height = Math.ceil(y + PAD);
   const svg =
     `<?xml version="1.0" encoding="UTF-8"?>\n` +
     `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="${escapeXml(EXPORT_FONT)}">` +
     `<title>${escapeXml(text.title)}</title>` +
-    `<rect width="100%" height="100%" fill="#fff"/>` +
+    `<rect width="100%" height="100%" fill="${colors.background}"/>` +
     out.join('') +
     `</svg>\n`;
   return { svg, width, height };
@@ -97,7 +102,12 @@ export function chartMarkup(el: SVGSVGElement): { markup: string; width: number;
 }
 
 /** Rasterises an SVG document at `scale`x pixel density, optionally padded to a square. */
-export async function svgToPng(svg: string, width: number, height: number, { scale = 2, square = false } = {}): Promise<Blob> {
+export async function svgToPng(
+  svg: string,
+  width: number,
+  height: number,
+  { scale = 2, square = false, background = '#FFFFFF' } = {},
+): Promise<Blob> {
   const side = Math.max(width, height);
   const [w, h] = square ? [side, side] : [width, height];
   const url = URL.createObjectURL(new Blob([svg], { type: 'image/svg+xml' }));
@@ -109,7 +119,8 @@ export async function svgToPng(svg: string, width: number, height: number, { sca
     canvas.width = Math.round(w * scale);
     canvas.height = Math.round(h * scale);
     const ctx = canvas.getContext('2d')!;
-    ctx.fillStyle = '#fff';
+    // The square's margins take the image's own background.
+    ctx.fillStyle = background;
     ctx.fillRect(0, 0, canvas.width, canvas.height);
     ctx.scale(scale, scale);
     ctx.drawImage(img, (w - width) / 2, (h - height) / 2, width, height);

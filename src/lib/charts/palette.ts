@@ -27,6 +27,10 @@ export interface Palette {
   /** Tick labels, units, legend words. */
   subtle: string;
   grid: string;
+  /** Dates and other small print of an exported image. */
+  faint: string;
+  /** The provenance marks' words in an exported image ("Modelled data"). */
+  warn: string;
   /** Candidate colours of a number drawn inside a bar; `labelOn` takes the one that reads best. */
   labels: readonly [dark: string, light: string];
 }
@@ -49,6 +53,8 @@ const LIGHT: Palette = {
   ink: '#1F2933',
   subtle: '#52606D',
   grid: '#E4E7EB',
+  faint: '#66727F',
+  warn: '#8A3B00',
   labels: ['#1F2933', '#FFFFFF'],
 };
 
@@ -68,6 +74,8 @@ const DARK: Palette = {
   ink: '#E4E7EB',
   subtle: '#B8C2CC',
   grid: '#3E4C59',
+  faint: '#9AA5B1',
+  warn: '#FFB870',
   labels: ['#1F2933', '#FFFFFF'],
 };
 
