@@ -217,6 +217,32 @@ test('a static histogram embed has no brush and no range control: a drag changes
   }),
 );
 
+test("theme=auto draws the chart in the reader's system colours, and redraws it when they change", { timeout: TIMEOUT }, () =>
+  withPage({}, async ({ page, open }) => {
+    // What a selected bar, a muted one and the card are painted with, as the reader sees them.
+    const look = () =>
+      page.evaluate(() => {
+        const fig = document.querySelector('figure.chart[data-chart-id="firms-by-segment"]');
+        const fillOf = (sel) => getComputedStyle(fig.querySelector(sel)).fill;
+        return {
+          card: getComputedStyle(fig).backgroundColor,
+          selected: fillOf('rect.mark[aria-pressed="true"]'),
+          muted: fillOf('rect.mark.muted'),
+        };
+      });
+    const frame = () => page.evaluate(() => new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(ok))));
+    const light = { card: 'rgb(255, 255, 255)', selected: 'rgb(0, 114, 178)', muted: 'rgb(221, 227, 233)' };
+    const dark = { card: 'rgb(36, 50, 64)', selected: 'rgb(86, 180, 233)', muted: 'rgb(56, 70, 84)' };
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await open(`#/embed/firms-by-segment?v=2&lang=en&segment=${AUTOMOTIVE}&theme=auto`);
+    await chartsReady(page, ['firms-by-segment']);
+    assert.deepEqual(await look(), dark, 'a dark system gets the dark palette');
+    await page.emulateMedia({ colorScheme: 'light' });
+    await frame();
+    assert.deepEqual(await look(), light, 'switching the system to light redraws the chart light');
+  }),
+);
+
 test('an embed frozen to an unknown data version shows an alert instead of hanging', { timeout: TIMEOUT }, () =>
   withPage({ allowErrors: true }, async ({ page, open, logSince }) => {
     await open('#/embed/firms-by-segment?v=2&lang=en&dv=000000000000');

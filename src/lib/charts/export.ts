@@ -2,6 +2,7 @@
  * Self-contained SVG and PNG of a chart with its title, notes, source and provenance baked in,
  * so a chart copied into an article or a social post still says what it is and where it came from.
  */
+import { PALETTES, type Palette } from './palette';
 import { qrPath, type QrMatrix } from './qr';
 import { textWidth } from './text';
 
@@ -20,9 +21,10 @@ export interface ExportText {
   qr?: { matrix: QrMatrix; caption: string };
 }
 
+/** The colours an exported image is written in: the chart's own palette, so a dark embed exports dark. */
+export type ExportColors = Pick<Palette, 'background' | 'ink' | 'subtle' | 'faint' | 'warn'>;
+
 export const EXPORT_FONT = `'WenQuanYi Micro Hei', 'Noto Sans CJK SC', 'PingFang SC', 'Microsoft YaHei', 'Helvetica Neue', Arial, sans-serif`;
-/** Colours of the baked-in words: ink, muted text, the provenance marks, the date. */
-export const EXPORT_INK = { title: '#1F2933', text: '#52606D', mark: '#8A3B00', date: '#7B8794' } as const;
 
 const PAD = 16;
 const QR_GAP = 14;
@@ -76,7 +78,13 @@ export const qrCell = (matrix: QrMatrix, target = 96): number => Math.max(1.5, M
  * A QR code on a white square (a quiet zone of two modules) at (x, y), `side` wide, and its caption
  * centred under it. Returns the markup and the height used.
  */
-export function qrBlock(qr: NonNullable<ExportText['qr']>, x: number, y: number, cell: number): { markup: string; height: number } {
+export function qrBlock(
+  qr: NonNullable<ExportText['qr']>,
+  x: number,
+  y: number,
+  cell: number,
+  captionFill: string = PALETTES.light.subtle,
+): { markup: string; height: number } {
   const n = qr.matrix.length;
   const quiet = 2 * cell;
   const side = n * cell + 2 * quiet;
@@ -90,20 +98,20 @@ export function qrBlock(qr: NonNullable<ExportText['qr']>, x: number, y: number,
   for (const line of wrapText(qr.caption, size, Math.max(side, 80))) {
     h += size * 1.3;
     parts.push(
-      `<text x="${(x + side / 2).toFixed(1)}" y="${(y + h).toFixed(1)}" font-size="${size}" text-anchor="middle" fill="${EXPORT_INK.text}">${escapeXml(line)}</text>`,
+      `<text x="${(x + side / 2).toFixed(1)}" y="${(y + h).toFixed(1)}" font-size="${size}" text-anchor="middle" fill="${captionFill}">${escapeXml(line)}</text>`,
     );
   }
   parts.push('</g>');
   return { markup: parts.join(''), height: h + 2 };
 }
 
-/** A standalone SVG document: white background, the export font, a <title>. */
-export function svgDocument(width: number, height: number, title: string, body: string): string {
+/** A standalone SVG document: its background, the export font, a <title>. */
+export function svgDocument(width: number, height: number, title: string, body: string, background = '#FFFFFF'): string {
   return (
     `<?xml version="1.0" encoding="UTF-8"?>\n` +
     `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="${escapeXml(EXPORT_FONT)}">` +
     `<title>${escapeXml(title)}</title>` +
-    `<rect width="100%" height="100%" fill="#fff"/>` +
+    `<rect width="100%" height="100%" fill="${background}"/>` +
     body +
     `</svg>\n`
   );
@@ -116,13 +124,14 @@ export function svgDocument(width: number, height: number, title: string, body: 
 export function composeSvg(
   chart: { markup: string; width: number; height: number },
   text: ExportText,
+  colors: ExportColors = PALETTES.light,
 ): { svg: string; width: number; height: number } {
   const width = Math.max(chart.width + PAD * 2, 300);
   const inner = width - PAD * 2;
   const col = new TextColumn(PAD, PAD, inner);
-  col.block(text.title, 20, 700, EXPORT_INK.title);
-  col.block(text.subtitle, 14, 400, EXPORT_INK.text);
-  col.block(text.filters, 13, 400, EXPORT_INK.text);
+  col.block(text.title, 20, 700, colors.ink);
+  col.block(text.subtitle, 14, 400, colors.subtle);
+  col.block(text.filters, 13, 400, colors.subtle);
   col.y += 10;
   col.out.push(`<g transform="translate(${PAD},${col.y.toFixed(1)})">${chart.markup}</g>`);
   col.y += chart.height + 6;
@@ -133,18 +142,18 @@ export function composeSvg(
     const cell = qrCell(text.qr.matrix);
     const side = (text.qr.matrix.length + 4) * cell;
     footWidth = Math.max(inner - side - QR_GAP, 100);
-    qr = qrBlock(text.qr, width - PAD - side, footTop + 4, cell);
+    qr = qrBlock(text.qr, width - PAD - side, footTop + 4, cell, colors.subtle);
   }
-  for (const n of text.notes ?? []) col.block(n, 12, 400, EXPORT_INK.text, footWidth);
-  col.block(text.source, 12, 400, EXPORT_INK.text, footWidth);
-  for (const m of text.marks) col.block(m, 12, 700, EXPORT_INK.mark, footWidth);
-  col.block(text.date, 11, 400, EXPORT_INK.date, footWidth);
+  for (const n of text.notes ?? []) col.block(n, 12, 400, colors.subtle, footWidth);
+  col.block(text.source, 12, 400, colors.subtle, footWidth);
+  for (const m of text.marks) col.block(m, 12, 700, colors.warn, footWidth);
+  col.block(text.date, 11, 400, colors.faint, footWidth);
   if (qr) {
     col.out.push(qr.markup);
     col.y = Math.max(col.y, footTop + 4 + qr.height);
   }
   const height = Math.ceil(col.y + PAD);
-  return { svg: svgDocument(width, height, text.title, col.out.join('')), width, height };
+  return { svg: svgDocument(width, height, text.title, col.out.join(''), colors.background), width, height };
 }
 
 /** Serialises a rendered chart SVG with the computed text styles inlined (no stylesheet needed). */
@@ -168,7 +177,12 @@ export function chartMarkup(el: SVGSVGElement): { markup: string; width: number;
 }
 
 /** Rasterises an SVG document at `scale`x pixel density, optionally padded to a square. */
-export async function svgToPng(svg: string, width: number, height: number, { scale = 2, square = false } = {}): Promise<Blob> {
+export async function svgToPng(
+  svg: string,
+  width: number,
+  height: number,
+  { scale = 2, square = false, background = '#FFFFFF' } = {},
+): Promise<Blob> {
   const side = Math.max(width, height);
   const [w, h] = square ? [side, side] : [width, height];
   const url = URL.createObjectURL(new Blob([svg], { type: 'image/svg+xml' }));
@@ -180,7 +194,8 @@ export async function svgToPng(svg: string, width: number, height: number, { sca
     canvas.width = Math.round(w * scale);
     canvas.height = Math.round(h * scale);
     const ctx = canvas.getContext('2d')!;
-    ctx.fillStyle = '#fff';
+    // The square's margins take the image's own background.
+    ctx.fillStyle = background;
     ctx.fillRect(0, 0, canvas.width, canvas.height);
     ctx.scale(scale, scale);
     ctx.drawImage(img, (w - width) / 2, (h - height) / 2, width, height);

@@ -5,7 +5,8 @@
  * their labels are as legible as on a phone; the image is rasterised at about three pixels per CSS
  * pixel, 1,080 px wide.
  */
-import { escapeXml, EXPORT_INK, qrBlock, qrCell, svgDocument, TextColumn, type ExportText } from './export';
+import { PALETTES } from './palette';
+import { escapeXml, qrBlock, qrCell, svgDocument, TextColumn, type ExportText } from './export';
 
 /** CSS width the charts are drawn at and the pixel width of the PNG. */
 export const LONG_IMAGE = { width: 390, pixels: 1080, pad: 16 } as const;
@@ -40,6 +41,8 @@ export interface LongImage {
   blocks: { chartId: string; top: number; bottom: number }[];
 }
 
+/** A long image is always light: it is read on a phone's white chat background. */
+const INK = PALETTES.light;
 const RULE = '#E4E7EB';
 
 /** Breaks text with no spaces (an address) every `n` characters. */
@@ -51,9 +54,9 @@ export function composeLongImage(input: LongImageInput): LongImage {
   const col = new TextColumn(pad, pad, inner);
   const rule = () =>
     col.out.push(`<line x1="${pad}" x2="${width - pad}" y1="${col.y.toFixed(1)}" y2="${col.y.toFixed(1)}" stroke="${RULE}"/>`);
-  col.block(input.title, 22, 700, EXPORT_INK.title);
+  col.block(input.title, 22, 700, INK.ink);
   col.y += 4;
-  for (const line of input.lines) col.block(line, 12.5, 400, EXPORT_INK.text);
+  for (const line of input.lines) col.block(line, 12.5, 400, INK.subtle);
 
   const blocks: LongImage['blocks'] = [];
   for (const c of input.charts) {
@@ -61,16 +64,16 @@ export function composeLongImage(input: LongImageInput): LongImage {
     rule();
     const top = col.y;
     col.y += 4;
-    col.block(c.text.title, 17, 700, EXPORT_INK.title);
-    col.block(c.text.subtitle, 13, 400, EXPORT_INK.text);
+    col.block(c.text.title, 17, 700, INK.ink);
+    col.block(c.text.subtitle, 13, 400, INK.subtle);
     col.y += 8;
     // Drawn at the phone width already; a chart that came in wider is scaled down rather than clipped.
     const k = c.chart.width > inner ? inner / c.chart.width : 1;
     col.out.push(`<g transform="translate(${pad},${col.y.toFixed(1)})${k < 1 ? ` scale(${k.toFixed(4)})` : ''}">${c.chart.markup}</g>`);
     col.y += c.chart.height * k + 6;
-    for (const n of c.text.notes ?? []) col.block(n, 12, 400, EXPORT_INK.text);
-    col.block(c.text.source, 12, 400, EXPORT_INK.text);
-    for (const m of c.text.marks) col.block(m, 12, 700, EXPORT_INK.mark);
+    for (const n of c.text.notes ?? []) col.block(n, 12, 400, INK.subtle);
+    col.block(c.text.source, 12, 400, INK.subtle);
+    for (const m of c.text.marks) col.block(m, 12, 700, INK.warn);
     blocks.push({ chartId: c.chartId, top, bottom: col.y + 4 });
   }
 
@@ -89,7 +92,7 @@ export function composeLongImage(input: LongImageInput): LongImage {
     for (const line of chunks(input.address, perLine)) {
       col.y += 13;
       col.out.push(
-        `<text x="${width / 2}" y="${col.y.toFixed(1)}" font-size="10" text-anchor="middle" fill="${EXPORT_INK.date}">${escapeXml(line)}</text>`,
+        `<text x="${width / 2}" y="${col.y.toFixed(1)}" font-size="10" text-anchor="middle" fill="${INK.faint}">${escapeXml(line)}</text>`,
       );
     }
   }
