@@ -60,5 +60,14 @@ window.__jianghai = {
 const foreign = asked && !refused ? (check?.foreign ?? null) : null;
 mount(App, { target: document.getElementById('app')!, props: { dataReady, engineFree, smallJson, foreign, refused } });
 
+// Tables the user saved on this device come back after the bundled data, off the first paint's path
+// (their module is a chunk of its own); never in an embed, nor over another dataset or data version.
+if (ownData && !route.dv && route.view !== 'embed') {
+  dataReady
+    .then(() => import('./lib/data/persist/device'))
+    .then((m) => m.startDevice(engine))
+    .catch(() => undefined);
+}
+
 // Offline support installs after the data is in (or has failed): it never competes with the first load.
 dataReady.finally(() => startServiceWorker({ install: route.view !== 'embed' })).catch(() => undefined);
