@@ -226,3 +226,53 @@ test(
     }
   },
 );
+
+test(
+  'a device without room says so, names the table and what to do, saves nothing and keeps the table in the page',
+  { timeout: TIMEOUT * 2 },
+  () =>
+    withPage({}, async ({ page, context, open }) => {
+      // The browser reports its quota used up (as a full disk or a tiny private-mode quota does).
+      await context.addInitScript(() => {
+        StorageManager.prototype.estimate = async () => ({ usage: 5000, quota: 5000 });
+      });
+      await openData(page, open);
+      await importRegistry(page);
+      const alert = page.locator('.saved [role=alert][data-code="quota"]');
+      await alert.waitFor();
+      assert.match(
+        await alert.textContent(),
+        new RegExp(`not enough room on this device to save “${TABLE}” \\([\\d.]+ KB needed, 0 B free\\). Nothing was written`),
+      );
+      assert.match(await alert.textContent(), /Forget saved tables you no longer need/);
+      assert.match(await page.locator(`.loaded-table[data-table="${TABLE}"]`).textContent(), /Not saved on this device/);
+      assert.equal(await page.evaluate((t) => window.__jianghai.query(`SELECT * FROM "${t}"`), TABLE), expected.rows);
+      await page.reload();
+      await openData(page, open);
+      await page.locator('.saved').getByText('Nothing saved yet').waitFor();
+      assert.equal(await page.locator('.loaded-table').count(), 0);
+    }),
+);
+
+test('without the origin private file system, tables are kept in IndexedDB and come back the same way', { timeout: TIMEOUT * 2 }, () =>
+  withPage({}, async ({ page, context, open }) => {
+    await context.addInitScript(() => {
+      delete StorageManager.prototype.getDirectory;
+    });
+    await openData(page, open);
+    await importRegistry(page);
+    await page.locator(`.saved-list tr[data-saved="${TABLE}"]`).waitFor();
+    assert.match(await page.locator('.saved').textContent(), /\(IndexedDB\)/);
+    await page.reload();
+    await openData(page, open);
+    await page.locator(`.loaded-table[data-table="${TABLE}"]`).waitFor();
+    assert.equal(await page.evaluate((t) => window.__jianghai.query(`SELECT * FROM "${t}"`), TABLE), expected.rows);
+    // Column types come back as they were chosen: the founding date is a DATE, the output an integer.
+    const typed = (type) =>
+      page.evaluate(
+        ([t, ty]) => window.__jianghai.query(`SELECT 1 FROM information_schema.columns WHERE table_name = '${t}' AND data_type = '${ty}'`),
+        [TABLE, type],
+      );
+    assert.deepEqual([await typed('DATE'), await typed('INTEGER')], [1, 2]);
+  }),
+);
