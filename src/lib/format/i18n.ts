@@ -141,6 +141,7 @@ const ZH: Record<string, string> = {
   'Show the rows ({n})': '显示这些行（{n}）',
   'The first {shown} of {n} rows are shown; the CSV has them all.': '显示前 {shown} 行（共 {n} 行）；CSV 中包含全部。',
   'None found.': '未发现。',
+  'Checks done: {summary}': '检查完成：{summary}',
   'Your registry against the article': '你的名录与报道数字对照',
   'The explorer runs on “{table}”. Its totals beside the figures Jiangmen Daily published on 7 July 2023, with the differences.':
     '“探索”页正在使用“{table}”。下表把它的合计与《江门日报》2023年7月7日公布的数字并列，并给出差额。',

@@ -305,7 +305,9 @@ function follow(engine: Engine): void {
   const a = onLoadedTables((list) => {
     const now = new Set(list.map((t) => t.name));
     for (const t of list) {
-      if (!known.has(t.name) && !state.index.tables.some((s) => s.name === t.name)) {
+      // A table new to the list is saved, replacing an older copy of the same name (one that could
+      // not be read back because the name was taken first, say).
+      if (!known.has(t.name)) {
         // After the importer's own follow-up (its source lines) in the same task.
         setTimeout(() => void saveTable(engine, t), 0);
       }
