@@ -115,7 +115,7 @@ test(
   'a mapped registry is reconciled with the article, survives a reload with its mapping, and is gone after Forget',
   { timeout: TIMEOUT * 3 },
   () =>
-    withPage({}, async ({ page, open }) => {
+    withPage({}, async ({ page, open, logSince }) => {
       await openData(page, open);
       await importRegistry(page);
       await page.locator(`.saved-list tr[data-saved="${TABLE}"]`).waitFor();
@@ -163,9 +163,23 @@ test(
       await openData(page, open);
       await page.locator('.saved').getByText('Nothing saved yet').waitFor();
       assert.equal(await page.locator('.loaded-table').count(), 0);
-      await page.goto(page.url().replace(/#.*$/, '#/?lang=en'));
-      await page.waitForFunction(() => document.querySelector('figure.chart[data-chart-id="firms-by-segment"]')?.dataset.state === 'ready');
+      // With nothing saved, the dashboard does not even fetch the persistence code.
+      await open('#/?lang=en');
+      const mark = logSince().length;
+      await page.reload();
+      await chartsReady(page, await page.locator('figure.chart').count());
       assert.equal((await readChart(page, 'firms-by-segment')).modelled, true);
+      const fetched = logSince()
+        .slice(mark)
+        .map((e) => e.path);
+      assert.ok(
+        fetched.some((p) => /\/assets\/index-/.test(p)),
+        'the reload is in the log',
+      );
+      assert.deepEqual(
+        fetched.filter((p) => /\/assets\/(device|load)-/.test(p)),
+        [],
+      );
     }),
 );
 

@@ -29,6 +29,7 @@ import {
   type SavedMapping,
   type SavedTable,
 } from './saved-index';
+import { noteSavedTables } from './flag';
 import { isQuotaError, openStore, type DeviceStore } from './store';
 
 /** What went wrong, as data: the workbench words it in the page's language. */
@@ -101,6 +102,7 @@ function serial<T>(fn: () => Promise<T>): Promise<T> {
 
 async function commit(index: SavedIndex): Promise<void> {
   await store!.writeIndex(JSON.stringify(index));
+  noteSavedTables(index.tables.length);
   set({ index });
 }
 
@@ -259,7 +261,8 @@ async function restoreTable(engine: Engine, t: SavedTable, existing: Set<string>
 /**
  * Opens the device store, reads every saved table back into the engine, re-applies the mapping if
  * the explorer was on it, then saves each table imported later and forgets each one removed. Call
- * once, after the bundled data is registered; later calls return the same promise.
+ * after the bundled data is registered (main.ts when tables are saved, the workbench when it opens);
+ * later calls return the same promise.
  */
 export function startDevice(engine: Engine, open: () => Promise<DeviceStore | null> = openStore): Promise<void> {
   started ??= (async () => {
@@ -269,6 +272,7 @@ export function startDevice(engine: Engine, open: () => Promise<DeviceStore | nu
       return;
     }
     const index = parseIndex(JSON.parse((await store.readIndex()) ?? 'null'));
+    noteSavedTables(index.tables.length);
     set({ store: store.kind, index, persisted: (await storage()?.persisted?.().catch(() => null)) ?? null });
     for (const key of orphanBlobs(index, await store.keys())) await store.remove(key);
     await estimate();
