@@ -8,6 +8,7 @@ import { useFirstPaint } from './lib/charts/first-paint';
 import { firstAnswer } from './lib/data/answers';
 import { parseHash } from './lib/state/url';
 import { startServiceWorker } from './lib/offline/service-worker.svelte';
+import { hasSavedTables } from './lib/data/persist/flag';
 import './app.css';
 
 // Start the worker and the data registration now, in parallel with the first paint: the KPI tiles
@@ -65,6 +66,16 @@ window.__jianghai = {
 
 const foreign = asked && !refused ? (check?.foreign ?? null) : null;
 mount(App, { target: document.getElementById('app')!, props: { dataReady, engineFree, smallJson, foreign, refused } });
+
+// Tables the user saved on this device come back after the bundled data, off the first paint's path
+// (their module is a chunk of its own, loaded only when something is saved; the workbench starts it
+// otherwise); never in an embed, nor over another dataset or data version.
+if (ownData && !route.dv && route.view !== 'embed' && hasSavedTables()) {
+  dataReady
+    .then(() => import('./lib/data/persist/device'))
+    .then((m) => m.startDevice(engine))
+    .catch(() => undefined);
+}
 
 // Offline support installs after the data is in (or has failed): it never competes with the first load.
 dataReady.finally(() => startServiceWorker({ install: route.view !== 'embed' })).catch(() => undefined);

@@ -3,6 +3,7 @@
  * read, get its Arrow IPC bytes, or cancel. Cancelling terminates the worker, which stops its work
  * at once wherever it is; the tables already in the engine are not touched.
  */
+import type { LineRuns } from '../checks/lines';
 import type { ShapeLimit } from './limits';
 import type { ImportPhase, ImportReply, ImportRequest, ImportRequestBody } from './protocol';
 import { ImportError } from './problems';
@@ -26,6 +27,8 @@ export const isCancelled = (err: unknown): boolean => (err as { name?: string } 
 
 export class ImportWorker {
   readonly file: string;
+  /** Which line of the file each row came from, known once batches() has sent the last batch. */
+  sourceLines: LineRuns | null = null;
   #worker: Worker;
   #pending = new Map<number, Pending>();
   #seq = 0;
@@ -101,7 +104,8 @@ export class ImportWorker {
       ready.push(ipc);
       nudge();
     }).then(
-      () => {
+      (r) => {
+        if (r.type === 'arrow') this.sourceLines = r.lines;
         finished = true;
         nudge();
       },

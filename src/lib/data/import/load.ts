@@ -62,6 +62,9 @@ async function register(engine: Engine, t: Omit<LoadedTable, 'rows' | 'columns'>
   return loaded;
 }
 
+/** Lists a table already in the engine as loaded, with its origins (tables saved on this device, read back). */
+export const adoptTable = register;
+
 /** What the list of loaded tables says about a table's source. */
 export interface ArrowSource {
   file: string;

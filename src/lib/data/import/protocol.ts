@@ -2,6 +2,7 @@
  * Messages between the page and the import worker (one worker per file being imported). The page
  * asks; the worker answers each request with progress messages, then one result or one problem.
  */
+import type { LineRuns } from '../checks/lines';
 import type { GridKind, StageOptions } from './stage';
 import type { ImportProblem } from './problems';
 import type { ShapeLimit } from './limits';
@@ -25,6 +26,6 @@ export type ImportReply =
   | { id: number; type: 'staged'; view: StagedView }
   /** One batch of the table as an Arrow IPC stream; `rows` done of `total` so far. */
   | { id: number; type: 'batch'; ipc: Uint8Array; done: number; total: number }
-  /** The last batch has been sent. */
-  | { id: number; type: 'arrow'; batches: number }
+  /** The last batch has been sent; `lines` says which line of the file each row came from (checks/lines.ts). */
+  | { id: number; type: 'arrow'; batches: number; lines: LineRuns }
   | { id: number; type: 'problem'; problem: ImportProblem };

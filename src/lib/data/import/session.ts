@@ -4,6 +4,7 @@
  * engine. Everything that takes time on a big file happens here, off the page's thread. Framework
  * and DOM free, so unit tests drive it directly.
  */
+import { encodeLines } from '../checks/lines';
 import { arrowBatches, BATCH_ROWS } from './arrow';
 import type { ImportPhase, ImportReply, ImportRequest } from './protocol';
 import { fail, ImportError, type ImportProblem } from './problems';
@@ -65,7 +66,7 @@ export class ImportSession {
             // Posted (and moved) as soon as it is built: the engine inserts it while the next is made.
             this.#post({ id: req.id, type: 'batch', ipc, done, total: s.table.length }, [ipc.buffer as ArrayBuffer]);
           }
-          return this.#post({ id: req.id, type: 'arrow', batches });
+          return this.#post({ id: req.id, type: 'arrow', batches, lines: encodeLines(s.table.sourceRows) });
         }
       }
     } catch (err) {
