@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { constants, crc32, deflateRawSync } from 'node:zlib';
 import * as XLSX from '@e965/xlsx';
-import { writeRegistryCsv } from '../../scripts/bench/registry-csv.mjs';
+import { gb18030, writeRegistryCsv } from '../../scripts/bench/registry-csv.mjs';
 import { TIMEOUT, withPage } from './harness.mjs';
 
 const FIXTURES = new URL('../fixtures/', import.meta.url).pathname;
@@ -100,6 +100,16 @@ before(async () => {
   writeFileSync(files.wide, [wide('c'), wide(''), wide('')].join('\n'));
   files.oneLine = join(dir, 'one-line.csv');
   writeFileSync(files.oneLine, Buffer.alloc(48 * MiB, 'x,'));
+  // A registry merged from two offices: UTF-8 with one line saved as GBK, one row short.
+  files.mixed = join(dir, '合并名录.csv');
+  writeFileSync(
+    files.mixed,
+    Buffer.concat([
+      Buffer.from('名称,街道,产值\n甲公司,江南街道,1\n'),
+      gb18030('乙公司,外海街道,2\n'),
+      Buffer.from('丙公司,礼乐街道\n丁公司,江南街道,4\n'),
+    ]),
+  );
   files.bomb = join(dir, 'bomb.xlsx');
   writeFileSync(files.bomb, bombXlsx(1.15e9));
 });
@@ -185,6 +195,23 @@ test('an Excel 97-2003 .xls and a WPS .et import with their row counts, every sh
       assert.equal(await page.evaluate((t) => window.__jianghai.query(`SELECT * FROM "${t}" WHERE "成立日期" >= DATE '2005-01-01'`), t), 7);
     }
     assert.deepEqual(await alerts(page), []);
+  }),
+);
+
+test('a GBK line inside a UTF-8 file is read and reported by line, a short row too, and the good rows are kept', { timeout: TIMEOUT }, () =>
+  withPage({}, async ({ page, open }) => {
+    await openData(open, page);
+    assert.equal(await input(page).getAttribute('accept'), '.csv,.tsv,.parquet,.xlsx,.json,.xls,.et');
+    await pick(page, files.mixed);
+    const staged = page.locator('.staged');
+    const text = (await staged.textContent()).replace(/\s+/g, ' ');
+    assert.match(text, /Encoding: UTF-8 \(detected\)/);
+    assert.match(text, /1 line is not UTF-8 and was read as GB18030 \(GBK\); check it: line 3\./);
+    assert.match(text, /Row 4 has only 2 of 3 values; the missing ones are left empty\./);
+    assert.match(text, /4 rows, 3 columns; 1 row with problems/);
+    assert.equal(await staged.locator('td', { hasText: '乙公司' }).count(), 1);
+    await loadStaged(page);
+    assert.equal(await page.evaluate(() => window.__jianghai.query(`SELECT * FROM "合并名录" WHERE "街道" = '外海街道'`)), 1);
   }),
 );
 
