@@ -39,6 +39,8 @@ const ZH: Record<string, string> = {
   'not stated': '未注明',
   Retry: '重试',
   'The data could not be loaded': '数据无法载入',
+  // Provenance (issue 8): reads the page cannot follow, frozen embeds, the firm list, the selection bar
+  'Source unknown': '来源不明',
 };
 
 /** Translates a UI string; English is the key itself. */
