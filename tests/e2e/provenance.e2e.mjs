@@ -257,34 +257,37 @@ test("a console query of the user's own table names the file and carries no mark
   }),
 );
 
-test('a console COPY of modelled firms to a file, read back, is still marked on screen and in its CSV (audit G1a)', { timeout: TIMEOUT }, () =>
-  withPage({}, async ({ page, open }) => {
-    await open('#/sql?lang=en');
-    await page.waitForFunction(() => window.__jianghai?.ready);
-    await page.evaluate(() => window.__jianghai.ready);
-    const editor = page.getByLabel('SQL statement');
-    const run = async (sql, rows) => {
-      await editor.fill(sql);
-      await editor.press('Control+Enter');
-      await page.waitForFunction((re) => new RegExp(re).test(document.querySelector('.sql-status')?.textContent ?? ''), rows);
-    };
-    const strip = page.locator('[data-testid=result-provenance]');
-    const csvOf = async () => csvParts((await downloadOf(page, page.getByRole('button', { name: 'Export CSV' }))).bytes);
+test(
+  'a console COPY of modelled firms to a file, read back, is still marked on screen and in its CSV (audit G1a)',
+  { timeout: TIMEOUT },
+  () =>
+    withPage({}, async ({ page, open }) => {
+      await open('#/sql?lang=en');
+      await page.waitForFunction(() => window.__jianghai?.ready);
+      await page.evaluate(() => window.__jianghai.ready);
+      const editor = page.getByLabel('SQL statement');
+      const run = async (sql, rows) => {
+        await editor.fill(sql);
+        await editor.press('Control+Enter');
+        await page.waitForFunction((re) => new RegExp(re).test(document.querySelector('.sql-status')?.textContent ?? ''), rows);
+      };
+      const strip = page.locator('[data-testid=result-provenance]');
+      const csvOf = async () => csvParts((await downloadOf(page, page.getByRole('button', { name: 'Export CSV' }))).bytes);
 
-    await run("COPY firms TO 'copied.parquet' (FORMAT PARQUET); SELECT * FROM 'copied.parquet'", '^1,681 rows');
-    assert.equal(await strip.locator('.modelled-mark').count(), 1, 'rows read back from the copied Parquet file are marked');
-    const csv = await csvOf();
-    assert.ok(
-      csv.preamble.some((l) => l.startsWith('Modelled data')),
-      csv.preamble.join(' | '),
-    );
-    assert.equal(csv.provenance[0].kind, 'modelled');
+      await run("COPY firms TO 'copied.parquet' (FORMAT PARQUET); SELECT * FROM 'copied.parquet'", '^1,681 rows');
+      assert.equal(await strip.locator('.modelled-mark').count(), 1, 'rows read back from the copied Parquet file are marked');
+      const csv = await csvOf();
+      assert.ok(
+        csv.preamble.some((l) => l.startsWith('Modelled data')),
+        csv.preamble.join(' | '),
+      );
+      assert.equal(csv.provenance[0].kind, 'modelled');
 
-    await run(
-      "COPY (SELECT id, segment FROM firms WHERE scale_class = '规上') TO 'big.csv' (HEADER); SELECT * FROM read_csv_auto('big.csv', header = true)",
-      '^145 rows',
-    );
-    assert.equal(await strip.locator('.modelled-mark').count(), 1, 'rows read back from the copied CSV are marked');
-    assert.ok((await csvOf()).preamble.some((l) => l.startsWith('Modelled data')));
-  }),
+      await run(
+        "COPY (SELECT id, segment FROM firms WHERE scale_class = '规上') TO 'big.csv' (HEADER); SELECT * FROM read_csv_auto('big.csv', header = true)",
+        '^145 rows',
+      );
+      assert.equal(await strip.locator('.modelled-mark').count(), 1, 'rows read back from the copied CSV are marked');
+      assert.ok((await csvOf()).preamble.some((l) => l.startsWith('Modelled data')));
+    }),
 );

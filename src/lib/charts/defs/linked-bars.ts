@@ -2,6 +2,7 @@
 import { valueLabel } from '../../data/labels';
 import { formatCount, formatPercent } from '../../format/number';
 import type { Bilingual } from '../../data/provenance';
+import type { CrossTable } from '../../sql';
 import type { BarsInput } from '../bars/layout';
 import type { BarsView, ChartWords, Counts } from '../definition';
 import { MUTED, PALETTE } from '../palette';
@@ -29,6 +30,7 @@ export function orderedKeys(rows: Counts, base: Counts): string[] {
 
 interface Spec {
   id: string;
+  x: CrossTable;
   dim: string;
   words: ChartWords;
   category: Bilingual;
@@ -41,6 +43,7 @@ export function countBars(spec: Spec): BarsView {
   return {
     kind: 'linked-bars',
     ...spec,
+    tables: [spec.x.table],
     build({ rows, base, selection, lang }) {
       const counts = new Map(rows.map((r) => [String(r.key), r.n]));
       const keys = orderedKeys(rows, base);
