@@ -1,6 +1,6 @@
 import type { DuckConnection, Engine } from '../engine';
 import { isTransient, retrying, toRows } from '../engine';
-import { quoteIdent, quoteLiteral } from '../sql';
+import { distinctProbeSql, distinctValuesSql, loadSlices, loadSliceSql, parquetViewSql, tableViewSql, type MemoryColumn } from '../sql';
 import { offerAnswers } from './answers';
 import { fetchManifest, tableOrigins, type Manifest, type TableInfo } from './manifest';
 import { asForeign, type Origin } from './provenance';
@@ -117,7 +117,7 @@ async function registerTable(conn: DuckConnection, t: TableInfo, manifestUrl: st
     await registerFile(conn, fileName, url.href);
     await retrying(async () => {
       try {
-        return await conn.query(`CREATE OR REPLACE VIEW ${quoteIdent(t.name)} AS SELECT * FROM read_parquet(${quoteLiteral(fileName)})`);
+        return await conn.query(parquetViewSql(t.name, fileName));
       } catch (err) {
         // A read that failed on the way leaves the file's state behind: start it afresh before a retry.
         if (isTransient(err)) await registerFile(conn, fileName, url.href);
@@ -163,7 +163,6 @@ async function httpStatus(url: string): Promise<number | null> {
 
 /** Loads a large table into memory and points its view at it; returns the in-memory table's name. */
 async function materialise(conn: DuckConnection, t: TableInfo, fileName: string): Promise<string> {
-  const src = `read_parquet(${quoteLiteral(fileName)}, file_row_number = true)`;
   const text = t.columns.filter((c) => c.type === 'VARCHAR' && c.name !== 'id');
   // Category values come from the manifest when it lists them; otherwise one scan finds them, after
   // a probe of the first rows has set free text (names, ids) aside: it would cost tens of bytes a row.
@@ -174,54 +173,32 @@ async function materialise(conn: DuckConnection, t: TableInfo, fileName: string)
     else unknown.push(c.name);
   }
   if (unknown.length) {
-    const probe = toRows(await conn.query(`SELECT ${unknown.map((n, i) => `count(DISTINCT ${quoteIdent(n)}) AS c${i}`).join(', ')} FROM (SELECT * FROM ${src} LIMIT 10000)`))[0];
+    const probe = toRows(await conn.query(distinctProbeSql(fileName, unknown)))[0];
     const categorical = unknown.filter((_, i) => Number(probe[`c${i}`]) <= MAX_ENUM);
     if (categorical.length) {
-      const lists = toRows(await conn.query(`SELECT ${categorical.map((n, i) => `list_sort(list_distinct(list(${quoteIdent(n)}))) AS l${i}`).join(', ')} FROM ${src}`))[0];
+      const lists = toRows(await conn.query(distinctValuesSql(fileName, categorical)))[0];
       categorical.forEach((n, i) => {
         const l = (lists[`l${i}`] as unknown[] | null) ?? [];
         if (l.length <= MAX_ENUM) values.set(n, l.map(String));
       });
     }
   }
-  // The row number stands in for a dropped text id: views sort and page by it.
-  const select: string[] = [`CAST(file_row_number + 1 AS INTEGER) AS ${quoteIdent('id')}`];
-  for (const c of t.columns) {
-    const col = quoteIdent(c.name);
-    if (c.name === 'id') continue;
-    if (c.type !== 'VARCHAR') select.push(col);
-    else if (values.has(c.name)) select.push(`CAST(${col} AS ENUM(${values.get(c.name)!.map(quoteLiteral).join(', ')})) AS ${col}`);
-  }
+  // Free text that is not a category stays out of memory.
+  const columns: MemoryColumn[] = t.columns
+    .filter((c) => c.type !== 'VARCHAR' || values.has(c.name))
+    .map((c) => (values.has(c.name) ? { name: c.name, values: values.get(c.name) } : { name: c.name }));
   const mem = `${t.name}__memory`;
   // In the slices the manifest gives (ranges of a column the file is sorted by, so each slice reads
   // its own row groups), with progress after each; in one statement otherwise.
   const slices = loadSlices(t);
   reportLoad({ table: t.name, done: 0, total: slices.length });
   for (let i = 0; i < slices.length; i++) {
-    const body = `SELECT ${select.join(', ')} FROM ${src}${slices[i]}`;
-    await conn.query(i === 0 ? `CREATE OR REPLACE TABLE ${quoteIdent(mem)} AS ${body}` : `INSERT INTO ${quoteIdent(mem)} ${body}`);
+    await conn.query(loadSliceSql(mem, fileName, columns, slices[i], i === 0));
     reportLoad({ table: t.name, done: i + 1, total: slices.length });
   }
-  await conn.query(`CREATE OR REPLACE VIEW ${quoteIdent(t.name)} AS SELECT * FROM ${quoteIdent(mem)}`);
+  await conn.query(tableViewSql(t.name, mem));
   reportLoad(null);
   return mem;
-}
-
-/** WHERE clauses splitting a table by the manifest's `load` bounds; one empty clause when it has none. */
-export function loadSlices(t: Pick<TableInfo, 'load' | 'columns'>): string[] {
-  const load = t.load;
-  const bounds = load?.bounds.filter((b) => Number.isFinite(b)) ?? [];
-  if (!load || bounds.length < 3 || !t.columns.some((c) => c.name === load.column)) return [''];
-  const col = quoteIdent(load.column);
-  return bounds.slice(0, -1).map((lo, i) => {
-    const conds = [];
-    if (i > 0) conds.push(`${col} >= ${quoteLiteral(lo)}`);
-    if (i < bounds.length - 2) conds.push(`${col} < ${quoteLiteral(bounds[i + 1])}`);
-    const range = conds.join(' AND ');
-    // The first slice also takes the rows the column says nothing about.
-    if (i === 0) return ` WHERE ${range ? `${range} OR ` : ''}${col} IS NULL`;
-    return range ? ` WHERE ${range}` : '';
-  });
 }
 
 /** How far the loading of a large table into memory has come (null: nothing loading). */
