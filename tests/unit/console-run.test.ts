@@ -1,13 +1,15 @@
 // The SQL console's run through the real DuckDB-WASM: results as shown, origins of what was read,
 // statements that change data recorded, the failing statement named.
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
 import { tableFromArrays } from 'apache-arrow';
 import type { Engine } from '../../src/lib/engine';
 import { forget, resetRegistry, setFile, setOrigins } from '../../src/lib/data/registry';
-import { csvPreamble, marks, viewProvenance, type Origin } from '../../src/lib/data/provenance';
+import { csvPreamble, marks, sourceLine, viewProvenance, type Origin } from '../../src/lib/data/provenance';
+import { tableOrigins, type Manifest } from '../../src/lib/data/manifest';
+import { EXAMPLES } from '../../src/views/console/examples';
 import { sqlTypeName, valuesOf } from '../../src/views/console/arrow';
 import { RunError, runStatements } from '../../src/views/console/run';
 import { splitStatements } from '../../src/views/console/statements';
@@ -154,5 +156,50 @@ describe('modelled rows keep their mark through files, macros, prepared statemen
     writeFileSync(join(dir, 'outside.csv'), 'a\n1\n');
     expect((await run(`SELECT * FROM '${dir}/outside.csv'`)).origins).toEqual([unknown(`'${dir}/outside.csv'`)]);
     expect((await run('SELECT * FROM range(3)')).origins).toEqual([]);
+  });
+});
+
+// Audit G10: the console's example queries, run as the console runs them over the bundled tables
+// with the origins their manifest states: those of modelled rows say so, the published figures not.
+describe('the example queries carry the marks of what they read', () => {
+  let engine: Engine;
+  beforeAll(async () => {
+    engine = await nodeEngine();
+    resetRegistry();
+    const manifest = JSON.parse(readFileSync('data/manifest.json', 'utf8')) as Manifest;
+    for (const t of manifest.tables) {
+      setOrigins(t.name, tableOrigins(manifest, t));
+      setFile(t.file, t.name);
+    }
+  }, 30_000);
+
+  test.each([
+    ['published', false],
+    ['segments', true],
+    ['above-size', true],
+    ['srdi', true],
+    ['decades', true],
+    ['projects', true],
+    ['projects-total', true],
+  ] as const)('%s: modelled mark %s, the article named as source', async (id, modelled) => {
+    const ex = EXAMPLES.find((e) => e.id === id)!;
+    const { result } = await runStatements(engine, splitStatements(ex.sql), { pageOrigin: ORIGIN });
+    expect(result.rows.length).toBeGreaterThan(0);
+    const vp = viewProvenance(result.origins);
+    expect(marks(vp, 'en').map((m) => m.kind)).toEqual(modelled ? ['modelled'] : []);
+    expect(sourceLine(vp, 'en')).toMatch(/^Jiangmen Daily, 7 July 2023/);
+    expect(csvPreamble(vp, 'zh').some((l) => l.startsWith('模拟数据'))).toBe(modelled);
+  });
+
+  test('every example is covered above', () => {
+    expect(EXAMPLES.map((e) => e.id).sort()).toEqual([
+      'above-size',
+      'decades',
+      'projects',
+      'projects-total',
+      'published',
+      'segments',
+      'srdi',
+    ]);
   });
 });

@@ -1,6 +1,8 @@
 // Provenance as data: the mark, source line and fact-quoting words of a view follow the origins of
 // the tables it reads, for every combination of origins.
+import { readFileSync } from 'node:fs';
 import { beforeEach, describe, expect, it } from 'vitest';
+import { describeDataset } from '../../src/lib/data/catalog';
 import {
   asForeign,
   csvPreamble,
@@ -383,5 +385,53 @@ describe('contentSecurityPolicy (index.html, from JIANGHAI_DATA_ORIGINS)', () =>
       "connect-src 'self' https://data.example.org http://10.0.0.2:8080 blob: data:",
     );
     expect(directive(contentSecurityPolicy('self'), 'connect-src')).toBe("connect-src 'self' blob: data:");
+  });
+});
+
+describe('a data= manifest that states no origin (audit G12d)', () => {
+  /** A static server in a function: GET, HEAD and single byte ranges of the given files. */
+  const serve =
+    (files: Record<string, Uint8Array | string>): typeof fetch =>
+    async (input, init) => {
+      const url = String(input);
+      const body = files[url];
+      if (body === undefined) return new Response('not found', { status: 404 });
+      const bytes = typeof body === 'string' ? new TextEncoder().encode(body) : body;
+      const headers = new Headers({ 'Content-Length': String(bytes.length) });
+      if (init?.method === 'HEAD') return new Response(null, { status: 200, headers });
+      const range = /^bytes=(\d+)-(\d*)$/.exec(new Headers(init?.headers).get('Range') ?? '');
+      if (!range) return new Response(new Blob([bytes as Uint8Array<ArrayBuffer>]), { status: 200, headers });
+      const end = range[2] ? Number(range[2]) + 1 : bytes.length;
+      return new Response(new Blob([bytes.slice(Number(range[1]), end) as Uint8Array<ArrayBuffer>]), { status: 206 });
+    };
+  const BASE = 'https://other.example/d/';
+
+  it("takes each table's origin from its Parquet file's key-value metadata, as that site's claim, before saying none is given", async () => {
+    resetRegistry();
+    const manifest = JSON.parse(readFileSync('data/manifest.json', 'utf8'));
+    delete manifest.source;
+    for (const t of manifest.tables) delete t.provenance;
+    await describeDataset(
+      `${BASE}manifest.json`,
+      'https://jianghai.example',
+      serve({
+        [`${BASE}manifest.json`]: JSON.stringify(manifest),
+        [`${BASE}firms.parquet`]: new Uint8Array(readFileSync('data/firms.parquet')),
+        [`${BASE}schools.parquet`]: new Uint8Array(readFileSync('data/schools.parquet')),
+        [`${BASE}projects.parquet`]: 'not a Parquet file',
+      }),
+    );
+    const firms = provenanceOf(['firms']);
+    expect(firms.foreign).toEqual(['other.example']);
+    expect(firms.modelled).toBe(true);
+    expect(sourceLine(firms, 'en')).toMatch(
+      /^Data from other\.example \(that site names its source as: Jiangmen Daily, 7 July 2023; modelled firm rows;/,
+    );
+    expect(quotesHold(firms, ['ei_firms'])).toBe(false);
+    expect(sourceLine(provenanceOf(['schools']), 'zh')).toMatch(
+      /^来自 other\.example 的数据（该网站自称来源：《江门日报》2023年7月7日，本站未核实）$/,
+    );
+    // A file that states nothing (or is no Parquet file) leaves the site's data unattributed, and says so.
+    expect(sourceLine(provenanceOf(['projects']), 'en')).toBe('Data from other.example (no source given)');
   });
 });

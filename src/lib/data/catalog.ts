@@ -3,7 +3,8 @@ import { isTransient, retrying, toRows } from '../engine';
 import { distinctProbeSql, distinctValuesSql, loadSlices, loadSliceSql, parquetViewSql, tableViewSql, type MemoryColumn } from '../sql';
 import { offerAnswers } from './answers';
 import { fetchManifest, tableOrigins, type Manifest, type TableInfo } from './manifest';
-import { asForeign, type Origin } from './provenance';
+import { readKvMetadataFromUrl } from './parquet-meta';
+import { asForeign, parseOrigins, PARQUET_KEY, type Origin } from './provenance';
 import { clearProblem, setFile, setOrigins, setProblem, setView } from './registry';
 
 /** URL of the bundled manifest, resolved against the page so the site works from any sub-path. */
@@ -30,24 +31,43 @@ export const activeDataVersion = (): string | null => active?.dataVersion ?? nul
 
 /**
  * The origins of each table of a manifest as seen from this page: what another site says of its
- * rows is that site's claim, so every view built on them names the site.
+ * rows is that site's claim, so every view built on them names the site. A table the manifest says
+ * nothing about may say it in its Parquet file's key-value metadata (files this app writes do):
+ * its footer is read before the page falls back to "no source given".
  */
-function originsByTable(manifest: Manifest, manifestUrl: string, pageOrigin: string): Map<string, Origin[]> {
+async function originsByTable(manifest: Manifest, manifestUrl: string, pageOrigin: string, fetchFn?: typeof fetch): Promise<Map<string, Origin[]>> {
   const manifestHost = new URL(manifestUrl).origin === pageOrigin ? null : new URL(manifestUrl).host;
   return new Map(
-    manifest.tables.map((t) => {
-      const url = new URL(t.file, manifestUrl);
-      const host = manifestHost ?? (url.origin === pageOrigin ? null : url.host);
-      return [t.name, host ? asForeign(tableOrigins(manifest, t), host) : tableOrigins(manifest, t)];
-    }),
+    await Promise.all(
+      manifest.tables.map(async (t): Promise<[string, Origin[]]> => {
+        const url = new URL(t.file, manifestUrl);
+        const host = manifestHost ?? (url.origin === pageOrigin ? null : url.host);
+        let stated = tableOrigins(manifest, t);
+        if (stated.length === 0) stated = await fileOrigins(url.href, t.bytes, fetchFn);
+        return [t.name, host ? asForeign(stated, host) : stated];
+      }),
+    ),
   );
 }
 
+/** Origins a Parquet file on a server states in its key-value metadata; none when it states none or cannot be read. */
+async function fileOrigins(url: string, bytes: unknown, fetchFn?: typeof fetch): Promise<Origin[]> {
+  try {
+    // The manifest's byte count saves a HEAD request; a wrong one only makes the footer unreadable.
+    const byteLength = typeof bytes === 'number' && Number.isInteger(bytes) && bytes > 12 ? bytes : undefined;
+    const json = (await readKvMetadataFromUrl(url, { byteLength, fetch: fetchFn }))[PARQUET_KEY];
+    return json ? parseOrigins(JSON.parse(json)) : [];
+  } catch {
+    // The file may not be Parquet at all, or unreachable: its registration will say so.
+    return [];
+  }
+}
+
 /** Enters a dataset's origins in the catalog without the engine (embeds that draw from small.json). */
-export async function describeDataset(manifestUrl: string, pageOrigin = location.origin): Promise<Manifest> {
-  const manifest = await fetchManifest(manifestUrl);
+export async function describeDataset(manifestUrl: string, pageOrigin = location.origin, fetchFn: typeof fetch = fetch): Promise<Manifest> {
+  const manifest = await fetchManifest(manifestUrl, fetchFn);
   active = manifest;
-  for (const [name, origins] of originsByTable(manifest, manifestUrl, pageOrigin)) setOrigins(name, origins);
+  for (const [name, origins] of await originsByTable(manifest, manifestUrl, pageOrigin, fetchFn)) setOrigins(name, origins);
   return manifest;
 }
 
@@ -67,7 +87,7 @@ export async function registerDataset(engine: Engine, manifestUrl: string, pageO
     throw err;
   }
   active = manifest;
-  const origins = originsByTable(manifest, manifestUrl, pageOrigin);
+  const origins = await originsByTable(manifest, manifestUrl, pageOrigin);
   // A dataset folder on this site may carry its unfiltered answers: the views draw from them while
   // the engine starts and large tables load (another site's numbers wait for the engine).
   const sameSite = new URL(manifestUrl).origin === pageOrigin;
@@ -94,7 +114,7 @@ export async function retryTables(engine: Engine, tables: readonly string[]): Pr
   }
   const manifest = active;
   const url = activeUrl;
-  const origins = originsByTable(manifest, url, location.origin);
+  const origins = await originsByTable(manifest, url, location.origin);
   await engine.exclusive(async (conn) => {
     for (const t of manifest.tables) if (tables.includes(t.name)) await registerTable(conn, t, url, origins.get(t.name) ?? []);
   });
