@@ -8,7 +8,7 @@
 import type { Bilingual } from '../data/provenance';
 import type { Row } from '../engine';
 import type { Lang } from '../format/number';
-import type { CrossTable, Selection } from '../sql';
+import type { CrossTable, Selection, Selections } from '../sql';
 import type { Derived } from '../state/crossfilter';
 import type { SortColumn } from '../state/url';
 import type { BarsInput } from './bars/layout';
@@ -70,6 +70,10 @@ interface Common {
   wide?: boolean;
   /** Tables the view's queries read: its source line, marks and fact-quoting words follow them. */
   tables: readonly string[];
+  /** The view's main query under some selections (the benchmark measures it). */
+  query(sels: Selections): string;
+  /** Every query the view asks with nothing selected (the build answers them for the first paint). */
+  unfiltered(): string[];
 }
 
 /** A chart over every row of one small table. */

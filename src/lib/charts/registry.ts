@@ -3,8 +3,7 @@
  * provenance, its queries under a selection (the benchmark) and with none (the first paint) all
  * come from its definition.
  */
-import { allViewsSql, viewSql, whereExcept, type Selections } from '../sql';
-import { DEFAULT_STATE } from '../state/url';
+import type { Selections } from '../sql';
 import type { ChartDef, LinkedView, RowsChart, ViewDef } from './definition';
 import { FIRM_LIST, FIRM_VIEWS } from './defs/firms';
 import { SMALL_CHARTS } from './defs/small';
@@ -23,33 +22,11 @@ export const chartById = (id: string | null): ChartDef | undefined => CHARTS.fin
 export const chartTables = (def: ViewDef): readonly string[] => def.tables;
 
 /** The main query of a view under some selections (the benchmark reads these). */
-export function chartQuery(def: ViewDef, sels: Selections = {}): string {
-  switch (def.kind) {
-    case 'rows':
-      return def.sql;
-    case 'concentration':
-      return def.derived.lorenz(whereExcept(def.x.dims, sels));
-    case 'firm-list':
-      return def.pageQuery(DEFAULT_STATE.sort, 0)(whereExcept(def.x.dims, sels));
-    default:
-      return viewSql(def.x, def.dim, sels);
-  }
-}
+export const chartQuery = (def: ViewDef, sels: Selections = {}): string => def.query(sels);
 
 /**
  * Every query a view asks with nothing selected: a linked view's counts and the totals come from
  * its crossfilter's one grouping-sets scan, queries that follow the selection are asked with no
  * WHERE clause, the firm list's first page in the default order.
  */
-export function unfilteredQueries(def: ViewDef): string[] {
-  switch (def.kind) {
-    case 'rows':
-      return [def.sql];
-    case 'concentration':
-      return [allViewsSql(def.x), ...Object.values(def.derived).map((q) => q(''))];
-    case 'firm-list':
-      return [allViewsSql(def.x), def.pageQuery(DEFAULT_STATE.sort, 0)('')];
-    default:
-      return [allViewsSql(def.x)];
-  }
-}
+export const unfilteredQueries = (def: ViewDef): string[] => def.unfiltered();

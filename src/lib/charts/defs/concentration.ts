@@ -1,17 +1,21 @@
 /** Concentration of output among the selected firms: Lorenz curve, top-ten share, HHI and Gini. */
 import { formatCount, formatPercent } from '../../format/number';
-import { lorenzSql, top10Sql, type CrossTable } from '../../sql';
+import { allViewsSql, lorenzSql, top10Sql, whereExcept, type CrossTable } from '../../sql';
 import type { ConcentrationView } from '../definition';
 import { hhi, lorenzLayout, type LorenzGroup } from '../lorenz/layout';
 
 /** The concentration view over the rows of one crossfilter (its queries read `x.table`). */
 export function concentration(x: CrossTable): ConcentrationView {
+  const derived = { lorenz: lorenzSql, top10: top10Sql };
   return {
     kind: 'concentration',
     id: 'concentration',
     x,
     tables: [x.table],
-    derived: { lorenz: lorenzSql, top10: top10Sql },
+    derived,
+    query: (sels) => derived.lorenz(whereExcept(x.dims, sels)),
+    // The totals (HHI, shares) come from the crossfilter's scan; the curve and the top ten from its own queries.
+    unfiltered: () => [allViewsSql(x), derived.lorenz(''), derived.top10('')],
     words: {
       title: { zh: '产值集中度', en: 'Concentration of output' },
       subtitle: { text: { zh: '洛伦兹曲线：按产值从低到高累计', en: 'Lorenz curve: firms ranked from lowest to highest output' } },

@@ -1,9 +1,9 @@
 /** The list of the selected firms, a page at a time: headers that sort, cells in words, a pager. */
 import { valueLabel } from '../../data/labels';
 import { formatCount, formatYuan, type Lang } from '../../format/number';
-import { firmPageSql, FIRM_PAGE_SIZE, type CrossTable } from '../../sql';
-import { TABLE_COLUMNS, type SortColumn } from '../../state/url';
-import type { FirmListView } from '../definition';
+import { allViewsSql, firmPageSql, FIRM_PAGE_SIZE, whereExcept, type CrossTable } from '../../sql';
+import { DEFAULT_STATE, TABLE_COLUMNS, type SortColumn } from '../../state/url';
+import type { FirmListView, Sort } from '../definition';
 
 const HEADERS: Record<SortColumn, [string, string]> = {
   name: ['企业', 'Firm'],
@@ -33,6 +33,7 @@ export function firmList(x: CrossTable, pageSize = FIRM_PAGE_SIZE): FirmListView
     const n = pages(count);
     return n === null ? page : Math.min(page, n - 1);
   };
+  const pageQuery = (sort: Sort, page: number) => (where: string) => firmPageSql(where, sort, page, pageSize);
   return {
     kind: 'firm-list',
     id: 'firm-table',
@@ -41,7 +42,10 @@ export function firmList(x: CrossTable, pageSize = FIRM_PAGE_SIZE): FirmListView
     pageSize,
     words: { title: { zh: '企业名录（随筛选变化）', en: 'Firm list (follows the selection)' } },
     shownPage,
-    pageQuery: (sort, page) => (where) => firmPageSql(where, sort, page, pageSize),
+    pageQuery,
+    query: (sels) => pageQuery(DEFAULT_STATE.sort, 0)(whereExcept(x.dims, sels)),
+    // The pager counts from the crossfilter's totals; the first page in the default order.
+    unfiltered: () => [allViewsSql(x), pageQuery(DEFAULT_STATE.sort, 0)('')],
     build({ rows, count, sort, page, lang, modelled }) {
       const zh = lang === 'zh';
       const shown = shownPage(page, count);

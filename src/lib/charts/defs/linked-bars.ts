@@ -2,7 +2,7 @@
 import { valueLabel } from '../../data/labels';
 import { formatCount, formatPercent } from '../../format/number';
 import type { Bilingual } from '../../data/provenance';
-import type { CrossTable } from '../../sql';
+import { allViewsSql, viewSql, type CrossTable } from '../../sql';
 import type { BarsInput } from '../bars/layout';
 import type { BarsView, ChartWords, Counts } from '../definition';
 import { MUTED, PALETTE } from '../palette';
@@ -44,6 +44,9 @@ export function countBars(spec: Spec): BarsView {
     kind: 'linked-bars',
     ...spec,
     tables: [spec.x.table],
+    query: (sels) => viewSql(spec.x, spec.dim, sels),
+    // Every linked view's unfiltered counts come from its crossfilter's one grouping-sets scan.
+    unfiltered: () => [allViewsSql(spec.x)],
     build({ rows, base, selection, lang }) {
       const counts = new Map(rows.map((r) => [String(r.key), r.n]));
       const keys = orderedKeys(rows, base);

@@ -1,6 +1,6 @@
 /** A brushable histogram of an interval linked view: bins on an axis fixed by the whole table. */
 import type { Bilingual } from '../../data/provenance';
-import type { CrossTable, Dim, Selection } from '../../sql';
+import { allViewsSql, viewSql, type CrossTable, type Dim, type Selection } from '../../sql';
 import type { ChartWords, Counts, HistogramAxis, HistogramView } from '../definition';
 import { firmsShare, firmsText, noFirms } from './counts';
 
@@ -49,6 +49,8 @@ export function histogram(spec: Spec): HistogramView {
     kind: 'linked-histogram',
     ...spec,
     tables: [spec.x.table],
+    query: (sels) => viewSql(spec.x, spec.dim, sels),
+    unfiltered: () => [allViewsSql(spec.x)],
     build({ rows, base, selection, lang }) {
       const zh = lang === 'zh';
       const bins = toBins(rows, dim, axis).sort((a, c) => a.x0 - c.x0);

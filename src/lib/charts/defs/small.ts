@@ -9,12 +9,10 @@ const str = (r: Record<string, unknown>, k: string) => String(r[k]);
 const yuanAxis = (lang: Lang) => (m: string) => (lang === 'zh' ? `${m}元` : `${m ? `${m} ` : ''}yuan`);
 
 /** A chart over every row of `table` in `order`: it reads that table and nothing else. */
-const rowsChart = (c: Omit<RowsChart, 'kind' | 'tables' | 'sql'>): RowsChart => ({
-  kind: 'rows',
-  ...c,
-  tables: [c.table],
-  sql: selectAll(c.table, c.order.column, c.order.desc),
-});
+function rowsChart(c: Omit<RowsChart, 'kind' | 'tables' | 'sql' | 'query' | 'unfiltered'>): RowsChart {
+  const sql = selectAll(c.table, c.order.column, c.order.desc);
+  return { kind: 'rows', ...c, tables: [c.table], sql, query: () => sql, unfiltered: () => [sql] };
+}
 
 const projectsInvestment = rowsChart({
   id: 'projects-investment',
