@@ -3,7 +3,6 @@ import { isTransient, retrying, toRows } from '../engine';
 import { distinctProbeSql, distinctValuesSql, loadSlices, loadSliceSql, parquetViewSql, tableViewSql, type MemoryColumn } from '../sql';
 import { offerAnswers } from './answers';
 import { fetchManifest, tableOrigins, type Manifest, type TableInfo } from './manifest';
-import { readKvMetadataFromUrl } from './parquet-meta';
 import { asForeign, parseOrigins, PARQUET_KEY, type Origin } from './provenance';
 import { clearProblem, setFile, setOrigins, setProblem, setView } from './registry';
 
@@ -55,6 +54,8 @@ async function fileOrigins(url: string, bytes: unknown, fetchFn?: typeof fetch):
   try {
     // The manifest's byte count saves a HEAD request; a wrong one only makes the footer unreadable.
     const byteLength = typeof bytes === 'number' && Number.isInteger(bytes) && bytes > 12 ? bytes : undefined;
+    // Loaded only here: the footer parser (hyparquet) would cost the first paint about 5 KiB (brotli).
+    const { readKvMetadataFromUrl } = await import('./parquet-meta');
     const json = (await readKvMetadataFromUrl(url, { byteLength, fetch: fetchFn }))[PARQUET_KEY];
     return json ? parseOrigins(JSON.parse(json)) : [];
   } catch {
