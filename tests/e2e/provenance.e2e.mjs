@@ -357,6 +357,10 @@ test(
       const bar = page.locator('.selection-bar');
       assert.equal((await bar.locator('[data-stat=output]').textContent()).trim(), '超270亿元');
       assert.equal(await bar.locator('.modelled-mark').count(), 1, 'the whole table is marked as modelled');
+      // The firm list under it: the same source line as the charts, its mark and the placeholder-name note.
+      const list = page.locator('[data-chart-id="firm-table"] .source-line');
+      assert.equal(await list.locator('.modelled-mark').count(), 1, 'the firm list is marked as modelled');
+      assert.match(await list.textContent(), /来源: 《江门日报》2023年7月7日；企业明细为模拟数据\s*企业名称为占位名，数字为模拟值。/);
       await brush(page, 'output-distribution', 0.45, 0.7);
       const output = (await bar.locator('[data-stat=output]').textContent()).trim();
       assert.match(output, /^[\d,.]+(万|亿)元$/, `a selection is its plain sum, with no 超: ${output}`);
