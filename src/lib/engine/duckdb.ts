@@ -9,6 +9,7 @@ import mvpWasm from '@duckdb/duckdb-wasm/dist/duckdb-mvp.wasm?url';
 import mvpWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-mvp.worker.js?url';
 import ehWasm from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
 import ehWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
+import { engineSettingsSql } from '../sql/settings';
 import { memoryLimitMB } from './memory';
 
 /** Bytes of the WebAssembly module fetched so far; `total` is 0 until the size is known. */
@@ -91,10 +92,7 @@ export async function openDuckDB(onProgress?: (p: LoadProgress) => void): Promis
   }
   await db.open({ query: { castBigIntToDouble: true, castDecimalToDouble: true } });
   const conn = await db.connect();
-  // A failed autoload of an extension breaks the instance, and no extension server is reachable here.
-  await conn.query('SET autoload_known_extensions = false');
-  await conn.query('SET autoinstall_known_extensions = false');
-  await conn.query(`SET memory_limit = '${memoryLimitMB((navigator as { deviceMemory?: number }).deviceMemory)}MB'`);
+  for (const sql of engineSettingsSql(memoryLimitMB((navigator as { deviceMemory?: number }).deviceMemory))) await conn.query(sql);
 
   return {
     query: (sql) => conn.query(sql),

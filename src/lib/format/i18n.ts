@@ -198,6 +198,8 @@ const ZH: Record<string, string> = {
   'Hide rows': '隐藏明细',
   'Show the rows behind “{figure}”': '查看“{figure}”的明细',
   'Rows behind “{figure}”': '“{figure}”的明细',
+  // Provenance (issue 8): reads the page cannot follow, frozen embeds, the firm list, the selection bar
+  'Source unknown': '来源不明',
 };
 
 /** Translates a UI string; English is the key itself. */
