@@ -49,6 +49,8 @@ declare global {
       ready: Promise<unknown>;
       /** Resolves when the explore view has no query in flight (set by the explore view). */
       idle?: () => Promise<void>;
+      /** Makes a picked file readable by SQL as `name`: the import benchmark's baseline, DuckDB's own read_csv. */
+      registerFile(name: string, file: Blob): Promise<void>;
     };
   }
 }
@@ -56,6 +58,10 @@ window.__jianghai = {
   query: async (sql) => (await engine.query(sql)).numRows,
   chartSql: Object.fromEntries(CHARTS.map((c) => [c.id, chartQuery(c)])),
   ready: dataReady,
+  registerFile: async (name, file) => {
+    const bytes = new Uint8Array(await file.arrayBuffer());
+    await engine.exclusive((conn) => conn.registerBuffer(name, bytes));
+  },
 };
 
 const foreign = asked && !refused ? (check?.foreign ?? null) : null;

@@ -266,7 +266,7 @@ test('bad inputs each get an alert naming the file and what to do, and earlier t
       [files.bad.randomParquet, 'random.parquet', /not a Parquet file/],
       [files.bad.randomXlsx, 'random.xlsx', /not an Excel workbook/],
       [files.bad.badJson, 'broken.json', /not valid JSON: syntax error at line 3/],
-      [files.hugePath, 'huge.csv', /2 GB, over the 100 MB limit/],
+      [files.hugePath, 'huge.csv', /2 GB, over the 200 MB limit/],
     ];
     const produced = [];
     for (const [file, name, re] of cases) {

@@ -36,10 +36,11 @@ export interface DuckConnection {
   /** Reads a file DuckDB wrote (for example with COPY ... TO) back into JS. */
   copyFileToBuffer(name: string): Promise<Uint8Array>;
   /**
-   * Creates table `table` from an Arrow IPC stream (an imported file, typed in JS). Optional so
-   * that test adapters written before it need not change.
+   * Creates table `table` from an Arrow IPC stream (an imported file, typed in JS), or with
+   * `append` adds the stream's rows to it (same schema). Optional so that test adapters written
+   * before it need not change.
    */
-  insertArrowIPC?(table: string, ipc: Uint8Array): Promise<void>;
+  insertArrowIPC?(table: string, ipc: Uint8Array, options?: { append?: boolean }): Promise<void>;
   version(): Promise<string>;
 }
 
@@ -116,7 +117,7 @@ export async function openDuckDB(onProgress?: (p: LoadProgress) => void): Promis
     registerBuffer: (name, bytes) => db.registerFileBuffer(name, bytes),
     dropFile: async (name) => void (await db.dropFile(name)),
     copyFileToBuffer: (name) => db.copyFileToBuffer(name),
-    insertArrowIPC: (table, ipc) => conn.insertArrowFromIPCStream(ipc, { name: table, create: true }),
+    insertArrowIPC: (table, ipc, options) => conn.insertArrowFromIPCStream(ipc, { name: table, create: !options?.append }),
     version: () => db.getVersion(),
   };
 }
