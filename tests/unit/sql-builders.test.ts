@@ -1,5 +1,8 @@
 // Every query the linked views and the catalog send, run through DuckDB-WASM 1.28.0 over the built
 // data and checked against plain SQL written another way.
+import { rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
   allCubesSql,
@@ -220,9 +223,15 @@ describe('registering a dataset (lib/data/catalog.ts) through its SQL', () => {
 
   it('copies a table to Parquet and drops it, whatever its name', () => {
     db.query('CREATE OR REPLACE TABLE "ex""port 表" AS SELECT 1 AS x');
-    db.query(copyToParquetSql('ex"port 表', 't_copy.parquet'));
-    expect(db.db.copyFileToBuffer('t_copy.parquet').length).toBeGreaterThan(12);
-    db.db.dropFile('t_copy.parquet');
+    // The blocking build writes to the real file system: a temp path, not the repository.
+    const file = join(tmpdir(), `jianghai-copy-${process.pid}.parquet`);
+    try {
+      db.query(copyToParquetSql('ex"port 表', file));
+      expect(db.db.copyFileToBuffer(file).length).toBeGreaterThan(12);
+      db.db.dropFile(file);
+    } finally {
+      rmSync(file, { force: true });
+    }
     db.query(dropTableSql('ex"port 表'));
     db.query(dropTableSql('ex"port 表'));
     expect(db.query("SELECT * FROM information_schema.tables WHERE table_name = 'ex\"port 表'")).toEqual([]);
