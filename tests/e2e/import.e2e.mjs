@@ -287,18 +287,19 @@ test(
       await openData(open, page);
       await pick(page, files.small);
       await loadStaged(page);
-      const closed = [];
-      page.on('worker', (w) => {
-        if (/import\.worker/.test(w.url())) w.on('close', () => closed.push(w.url()));
-      });
+      // The big file's worker, seen before Cancel is pressed, so its end cannot come before we listen.
+      const started = page.waitForEvent('worker', { predicate: (w) => /import\.worker/.test(w.url()), timeout: 60_000 });
       await input(page).setInputFiles(files.big.path);
+      const worker = await started;
+      let closed = false;
+      worker.once('close', () => (closed = true));
       await page.getByRole('progressbar', { name: /名录60\.csv/ }).waitFor();
       const cancel = page.getByRole('button', { name: 'Cancel' });
       await cancel.focus();
       await page.keyboard.press('Enter');
       await page.locator('.import-notice', { hasText: 'Import cancelled: “名录60.csv”. Tables loaded earlier are unchanged.' }).waitFor();
       assert.equal(await page.getByRole('progressbar').count(), 0);
-      await until(() => closed.length > 0, 'the import worker to be terminated');
+      await until(() => closed, 'the import worker to be terminated');
       assert.equal(await page.locator('.staged').count(), 0);
       assert.deepEqual(await alerts(page), []);
       assert.deepEqual(await loadedNames(page), ['小名录']);
