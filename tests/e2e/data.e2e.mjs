@@ -352,7 +352,11 @@ test(
 
       await open('#/data?lang=en');
       await page.getByRole('button', { name: 'Restore the bundled data' }).click();
-      await page.waitForFunction(() => /bundled modelled data/.test(document.querySelector('.firm-source')?.textContent ?? ''));
+      await page.waitForFunction(
+        () =>
+          /bundled firm table/.test(document.querySelector('.firm-source')?.textContent ?? '') &&
+          !!document.querySelector('.loaded .modelled-mark'),
+      );
       await page.getByRole('link', { name: 'Explore', exact: true }).click();
       await page.waitForFunction(() => document.querySelector('figure.chart[data-chart-id="firms-by-segment"]')?.dataset.state === 'ready');
       const back = await readChart(page, 'firms-by-segment');

@@ -155,7 +155,11 @@ test(
       assert.deepEqual(await savedNames(page), [TABLE]);
       await forget.click();
       await dialog.getByRole('button', { name: 'Forget', exact: true }).click();
-      await page.waitForFunction(() => /bundled modelled data/.test(document.querySelector('.firm-source')?.textContent ?? ''));
+      await page.waitForFunction(
+        () =>
+          /bundled firm table/.test(document.querySelector('.firm-source')?.textContent ?? '') &&
+          !!document.querySelector('.loaded .modelled-mark'),
+      );
       await page.waitForFunction((t) => !document.querySelector(`.loaded-table[data-table="${t}"]`), TABLE);
       assert.match(await page.locator('.saved').textContent(), /was forgotten on this device/);
 
@@ -228,7 +232,11 @@ test(
       await dialog.getByRole('button', { name: 'Forget all' }).click();
       await page.locator('.saved').getByText('Nothing saved yet').waitFor();
       await page.waitForFunction(() => document.querySelectorAll('.loaded-table').length === 0);
-      await page.waitForFunction(() => /bundled modelled data/.test(document.querySelector('.firm-source')?.textContent ?? ''));
+      await page.waitForFunction(
+        () =>
+          /bundled firm table/.test(document.querySelector('.firm-source')?.textContent ?? '') &&
+          !!document.querySelector('.loaded .modelled-mark'),
+      );
       await ctx.close();
       assert.deepEqual(errors, []);
     } catch (err) {

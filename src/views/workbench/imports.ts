@@ -15,6 +15,7 @@ import { checkKind } from '../../lib/data/import/kind';
 import type { GridKind, StageOptions, StagedParquet } from '../../lib/data/import/stage';
 import type { ColumnType } from '../../lib/data/import/types';
 import { engine, toRows } from '../../lib/engine';
+import { TABLE_NAMES_SQL } from '../../lib/sql';
 import { nextId, view, type StagedItem } from './state.svelte';
 
 const deviceMemory = () => (navigator as Navigator & { deviceMemory?: number }).deviceMemory;
@@ -26,7 +27,7 @@ function report(err: unknown, file: string): void {
 }
 
 async function existingNames(except?: string): Promise<string[]> {
-  const rows = toRows(await engine.query(`SELECT table_name FROM information_schema.tables`));
+  const rows = toRows(await engine.query(TABLE_NAMES_SQL));
   return [...rows.map((r) => String(r.table_name)), ...view.staged.map((s) => s.name)].filter((n) => n !== except);
 }
 
