@@ -42,21 +42,6 @@ function bundledData(): Plugin {
 }
 
 /**
- * dist/embed.html: the same page as index.html, which the Embed dialog's snippets open, so that a host
- * can send frame-ancestors for the dashboard and not for embeds (README, "Deploying").
- */
-function embedPage(): Plugin {
-  return {
-    name: 'jianghai-embed-page',
-    apply: 'build',
-    writeBundle(options) {
-      const dir = options.dir ?? 'dist';
-      writeFileSync(join(dir, 'embed.html'), readFileSync(join(dir, 'index.html')));
-    },
-  };
-}
-
-/**
  * Writes .br and .gz next to each text and wasm asset, for hosts that serve precompressed files
  * (the wasm module is 17 MiB raw, 2.6 MiB brotli).
  */
@@ -147,7 +132,7 @@ function offline(): Plugin[] {
 export default defineConfig({
   // Relative base: dist/ works from any sub-path of any static host.
   base: './',
-  plugins: [svelte(), bundledData(), embedPage(), precompress(), dataOrigins(), firstPaintPlugin(DATA_DIR), offline()],
+  plugins: [svelte(), bundledData(), precompress(), dataOrigins(), firstPaintPlugin(DATA_DIR), offline()],
   resolve: { alias: { $data: DATA_DIR } },
   build: {
     target: 'es2022',
