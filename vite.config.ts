@@ -73,12 +73,13 @@ function precompress(): Plugin {
 }
 
 /**
- * The data= origins the deployment accepts, written into index.html (see the README, "Deploying"),
- * and the Content-Security-Policy that follows from them. The dev server runs without the policy:
- * Vite's client needs a WebSocket and inline updates.
+ * The data= origins the deployment accepts, written into index.html and embed.html (see the README,
+ * "Deploying"), and the Content-Security-Policy that follows from them: this site only unless the
+ * operator lists others (or `*`). The dev server runs without the policy: Vite's client needs a
+ * WebSocket and inline updates.
  */
 function dataOrigins(): Plugin {
-  const value = (process.env.JIANGHAI_DATA_ORIGINS ?? '*').trim() || '*';
+  const value = (process.env.JIANGHAI_DATA_ORIGINS ?? 'self').trim() || 'self';
   if (/[<>"&]/.test(value)) throw new Error(`JIANGHAI_DATA_ORIGINS must be "*" or a space-separated list of origins, not ${value}`);
   const csp = contentSecurityPolicy(value);
   return {
