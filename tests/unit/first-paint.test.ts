@@ -108,5 +108,14 @@ describe('the build check of the first paint', () => {
     expect(() => compareAnswers('SELECT 1', [{ a: 1 }, { a: 2 }], [{ a: 2 }, { a: 1 }])).not.toThrow();
     expect(() => compareAnswers('SELECT 1', [{ a: 1 }], [{ a: 1n }])).not.toThrow();
     expect(() => compareAnswers('SELECT 1', [{ a: 1 }], [{ a: 1.5 }])).toThrow(/disagree of\n {2}SELECT 1\n {2}native: \[\{"a":1\}\]/);
+    expect(() => compareAnswers('SELECT 1', [{ a: 1 }], [{ a: 1, b: 2 }])).toThrow(/disagree of/);
+  });
+
+  it('lets sums of millions of doubles differ in their last digits when asked (scale data), and no more', () => {
+    const q = 1.2345678901234e15;
+    expect(() => compareAnswers('SELECT 1', [{ q }], [{ q: q * (1 + 1e-14) }])).toThrow(/disagree/);
+    expect(() => compareAnswers('SELECT 1', [{ q }], [{ q: q * (1 + 1e-14) }], 1e-9)).not.toThrow();
+    expect(() => compareAnswers('SELECT 1', [{ q }], [{ q: q * (1 + 1e-6) }], 1e-9)).toThrow(/disagree/);
+    expect(() => compareAnswers('SELECT 1', [{ k: 'a' }], [{ k: 'b' }], 1e-9)).toThrow(/disagree/);
   });
 });
