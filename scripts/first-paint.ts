@@ -195,9 +195,13 @@ export function firstPaintPlugin(dataDir: string): Plugin {
       const html = readFileSync(join(dir, 'index.html'), 'utf8');
       const app = '<div id="app"></div>';
       if (!html.includes(app)) throw new Error(`first paint: index.html has no ${app} to prerender into`);
-      const pick = `<script src="./${this.getFileName(pickRef)}"></script>`;
+      // Deferred, ahead of the app's module: fetched at once with the rest of the head, run as soon as
+      // the page is parsed, and first (deferred and module scripts run in document order).
+      const module = /<script type="module"/;
+      if (!module.test(html)) throw new Error('first paint: index.html has no module script to run the picker before');
+      const pick = `<script defer src="./${this.getFileName(pickRef)}"></script>\n    `;
       for (const page of ['index', 'embed'] as const) {
-        writeFileSync(join(dir, `${page}.html`), html.replace(app, `${app}\n    ${pages[page]}\n    ${pick}`));
+        writeFileSync(join(dir, `${page}.html`), html.replace(app, `${app}\n    ${pages[page]}`).replace(module, (tag) => `${pick}${tag}`));
       }
     },
   };

@@ -70,9 +70,11 @@ const prerendered = shows !== null && target.getAttribute(PRERENDER_ATTR) === sh
 // An embed's view is a chunk of its own: loaded before the app renders, it draws at once (hydrating
 // the prerendered page, or in place of a 'Loading…' line that the chart would then push down).
 const preloaded = route.view === 'embed' ? { embed: await import('./views/Embed.svelte') } : {};
-// Hydrating holds the main thread for a while: let the engine's worker start and fetch its module
-// first (its chunk was requested above), or it would only start once the page is interactive.
-if (!engineFree) await Promise.race([engine.spawned, new Promise((ok) => setTimeout(ok, 250))]);
+// Hydrating holds the main thread for a while (the page is on screen already, from its HTML): let the
+// engine's worker start and its module arrive first (its chunk was requested above), or the worker
+// would only start once hydration is over. Never more than half a second: a slow network must not
+// keep the page from answering input.
+if (!engineFree) await Promise.race([engine.spawned, new Promise((ok) => setTimeout(ok, 500))]);
 const props = { dataReady, engineFree, smallJson, foreign, refused, preloaded };
 if (prerendered) hydrate(App, { target, props });
 else {

@@ -46,7 +46,7 @@ const STALL_MS = 30_000;
 
 /**
  * Starts DuckDB-WASM in a worker, reporting how much of the wasm module has arrived; `onSpawn` is
- * called once the worker exists and has been asked to fetch the module.
+ * called once the worker runs and the module's bytes are arriving (its first progress report).
  */
 export async function openDuckDB(onProgress?: (p: LoadProgress) => void, onSpawn?: () => void): Promise<DuckConnection> {
   const bundle = await duckdb.selectBundle({
@@ -79,9 +79,9 @@ export async function openDuckDB(onProgress?: (p: LoadProgress) => void, onSpawn
   failed.catch(() => undefined);
   const instantiated = db.instantiate(bundle.mainModule, bundle.pthreadWorker, (p) => {
     armStall();
+    onSpawn?.();
     onProgress?.({ loaded: p.bytesLoaded, total: p.bytesTotal });
   });
-  onSpawn?.();
   try {
     await Promise.race([instantiated, failed]);
   } catch (err) {

@@ -68,8 +68,9 @@ export class Engine {
   constructor(private readonly open: (p: (p: LoadProgress) => void, onSpawn: () => void) => Promise<DuckConnection> = openLazily) {}
 
   /**
-   * Resolves once the engine's worker exists and fetches its module (or the start has failed), so
-   * the page can start it before long main-thread work (hydration) that would hold its creation back.
+   * Resolves once the engine's worker runs and its module is arriving (or the start has failed), so
+   * the page can let it start before long main-thread work (hydration): a worker created just before
+   * such work only starts, and only fetches its script, once the main thread is free again.
    */
   get spawned(): Promise<void> {
     return this.#spawn;
