@@ -201,7 +201,10 @@ export function firstPaintPlugin(dataDir: string): Plugin {
       if (!module.test(html)) throw new Error('first paint: index.html has no module script to run the picker before');
       const pick = `<script defer src="./${this.getFileName(pickRef)}"></script>\n    `;
       for (const page of ['index', 'embed'] as const) {
-        writeFileSync(join(dir, `${page}.html`), html.replace(app, `${app}\n    ${pages[page]}`).replace(module, (tag) => `${pick}${tag}`));
+        writeFileSync(
+          join(dir, `${page}.html`),
+          html.replace(app, `${app}\n    ${pages[page]}`).replace(module, (tag) => `${pick}${tag}`),
+        );
       }
     },
   };

@@ -9,6 +9,7 @@ import { firstAnswer } from './lib/data/answers';
 import { parseHash } from './lib/state/url';
 import { DATA_VERSION_META, PRERENDER_ATTR, prerenderedHash } from './lib/state/prerender';
 import { startServiceWorker } from './lib/offline/service-worker.svelte';
+import { hasSavedTables } from './lib/data/persist/flag';
 import './app.css';
 
 // Start the worker and the data registration now, in parallel with the first paint: the KPI tiles
@@ -65,7 +66,7 @@ const target = document.getElementById('app')!;
 // The build prerendered this state (src/pick.ts put it in #app before the first paint): hydrate it,
 // from the same answers, so the charts on screen stay as they are. Otherwise mount afresh.
 const version = document.querySelector<HTMLMetaElement>(`meta[name="${DATA_VERSION_META}"]`)?.content ?? null;
-const shows = ownData ? prerenderedHash(route, version) : null;
+const shows = ownData ? prerenderedHash(route, version, matchMedia('(prefers-color-scheme: dark)').matches) : null;
 const prerendered = shows !== null && target.getAttribute(PRERENDER_ATTR) === shows;
 // An embed's view is a chunk of its own: loaded before the app renders, it draws at once (hydrating
 // the prerendered page, or in place of a 'Loading…' line that the chart would then push down).
@@ -83,6 +84,16 @@ else {
   mount(App, { target, props });
 }
 window.__jianghai.app = prerendered ? 'hydrated' : 'mounted';
+
+// Tables the user saved on this device come back after the bundled data, off the first paint's path
+// (their module is a chunk of its own, loaded only when something is saved; the workbench starts it
+// otherwise); never in an embed, nor over another dataset or data version.
+if (ownData && !route.dv && route.view !== 'embed' && hasSavedTables()) {
+  dataReady
+    .then(() => import('./lib/data/persist/device'))
+    .then((m) => m.startDevice(engine))
+    .catch(() => undefined);
+}
 
 // Offline support installs after the data is in (or has failed): it never competes with the first load.
 dataReady.finally(() => startServiceWorker({ install: route.view !== 'embed' })).catch(() => undefined);

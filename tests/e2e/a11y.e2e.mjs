@@ -188,7 +188,7 @@ const insideLabels = (page) =>
       return [
         {
           text: t.textContent,
-          muted: under.m.getAttribute('aria-pressed') === 'false' && under.m.getAttribute('fill') === '#D5DCE3',
+          muted: under.m.getAttribute('aria-pressed') === 'false' && under.m.classList.contains('muted'),
           fg,
           bg,
           ratio: +((a + 0.05) / (b + 0.05)).toFixed(2),
@@ -214,4 +214,60 @@ test('numbers inside bars are readable on their bar, selected or muted, in the l
       assert.deepEqual(poor, [], `numbers inside bars below 4.5:1 in the ${theme} theme`);
     }
   }),
+);
+
+/** Contrast against the chart's background of each drawn bar, selected (pressed) or muted, as drawn. */
+const barStrength = (page) =>
+  page.evaluate(() => {
+    const rgb = (c) => (c.match(/[\d.]+/g) ?? []).slice(0, 3).map(Number);
+    const lum = (c) => {
+      const [r, g, b] = rgb(c)
+        .map((v) => v / 255)
+        .map((v) => (v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4));
+      return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+    };
+    const ratio = (x, y) => {
+      const [a, b] = [lum(x), lum(y)].sort((p, q) => q - p);
+      return +((a + 0.05) / (b + 0.05)).toFixed(2);
+    };
+    const bg = getComputedStyle(document.querySelector('figure.chart')).backgroundColor;
+    return [...document.querySelectorAll('svg.chart-svg rect.mark')].map((m) => ({
+      key: `${m.dataset.row}|${m.dataset.series}`,
+      pressed: m.getAttribute('aria-pressed') === 'true',
+      muted: m.classList.contains('muted'),
+      fill: getComputedStyle(m).fill,
+      bg,
+      ratio: ratio(getComputedStyle(m).fill, bg),
+    }));
+  });
+
+test(
+  'a selected bar reads stronger than the muted ones in the light and the dark embed, the grey "No SRDI title" bar included',
+  { timeout: TIMEOUT },
+  () =>
+    withPage({}, async ({ page, open }) => {
+      const cases = [
+        ['firms-by-segment', `segment=${encodeURIComponent('智能家电')}`],
+        ['firms-by-scale-srdi', `breakdown=${encodeURIComponent('规上|无')}`],
+      ];
+      for (const theme of ['light', 'dark']) {
+        for (const [id, sel] of cases) {
+          // A new document for each link: an open embed keeps the selection of the link it was loaded with.
+          await open(`#/embed/${id}?v=2&lang=en&${sel}&theme=${theme}`);
+          await page.reload();
+          await page.waitForFunction((t) => document.documentElement.dataset.theme === t, theme);
+          await chartsReady(page, 1);
+          const bars = await barStrength(page);
+          const selected = bars.filter((b) => b.pressed && !b.muted);
+          const muted = bars.filter((b) => b.muted && !b.pressed);
+          const where = `${id} in the ${theme} theme: ${JSON.stringify(bars)}`;
+          assert.equal(selected.length, 1, `one selected bar, ${where}`);
+          assert.equal(muted.length, bars.length - 1, `every other bar muted, ${where}`);
+          const weakest = Math.min(...selected.map((b) => b.ratio));
+          const strongest = Math.max(...muted.map((b) => b.ratio));
+          assert.ok(weakest >= 3, `the selected bar stands out from the background at 3:1 or more, ${where}`);
+          assert.ok(weakest >= 2 * strongest, `the selected bar has at least twice the contrast of any muted bar, ${where}`);
+        }
+      }
+    }),
 );

@@ -125,7 +125,7 @@ test('the Embed button offers a snippet whose page shows the chart on its own', 
     await figure(page, 'output-distribution').getByRole('button', { name: 'Embed' }).click();
     const dialog = page.getByRole('dialog');
     await dialog.waitFor();
-    const snippet = await dialog.locator('textarea').inputValue();
+    const snippet = await dialog.locator('#embed-snippet').inputValue();
     assert.match(snippet, /<iframe src="[^"]*#\/embed\/output-distribution[^"]*"/);
     assert.match(snippet, /jianghai-embed:height/);
     const src = /src="([^"]+)"/.exec(snippet)[1].replaceAll('&amp;', '&');

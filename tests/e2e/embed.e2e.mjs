@@ -20,7 +20,7 @@ async function embedSnippet(page, chartId, { frozen = false, theme = null, isSta
   if (frozen) await dialog.getByRole('radio', { name: /^Frozen/ }).check();
   if (theme) await dialog.getByLabel('Theme').selectOption(theme);
   if (isStatic) await dialog.getByRole('checkbox', { name: /^Static/ }).check();
-  const snippet = await dialog.locator('textarea').inputValue();
+  const snippet = await dialog.locator('#embed-snippet').inputValue();
   const preview = await dialog.locator('iframe.embed-preview').getAttribute('src');
   await dialog.getByRole('button', { name: 'Close', exact: true }).click();
   const src = /<iframe src="([^"]+)"/.exec(snippet)[1].replaceAll('&amp;', '&');
@@ -72,7 +72,7 @@ test(
       const { snippet, src, preview } = await embedSnippet(page, 'firms-by-area');
       assert.equal(
         src,
-        `${server.url}sub/dir/embed.html#/embed/firms-by-area?v=2&lang=en&segment=${AUTOMOTIVE}`,
+        `${server.url}sub/dir/embed.html#/embed/firms-by-area?v=3&lang=en&segment=${AUTOMOTIVE}`,
         'the snippet shows the chart in its current state',
       );
       assert.equal(preview, src, 'the preview shows what the snippet embeds');
@@ -126,7 +126,7 @@ test(
       await open(`#/?lang=en&segment=${AUTOMOTIVE}`);
       await chartsReady(page);
       const { src, preview } = await embedSnippet(page, 'firms-by-segment', { frozen: true, theme: 'dark', isStatic: true });
-      assert.match(src, new RegExp(`#/embed/firms-by-segment\\?v=2&lang=en&segment=${AUTOMOTIVE}&dv=${DATA_VERSION}&theme=dark&static=1$`));
+      assert.match(src, new RegExp(`#/embed/firms-by-segment\\?v=3&lang=en&segment=${AUTOMOTIVE}&dv=${DATA_VERSION}&static=1&theme=dark$`));
       assert.equal(preview, src);
 
       // A reader's page: a fresh load, where the dashboard above was a single page app on the live data.
@@ -214,6 +214,32 @@ test('a static histogram embed has no brush and no range control: a drag changes
     await page.evaluate(() => new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(ok))));
     assert.equal(await fig.locator('rect.brush-selection').count(), 0, 'no brush drawn');
     assert.deepEqual([await drawn(), page.url()], before, 'the drag changed nothing');
+  }),
+);
+
+test("theme=auto draws the chart in the reader's system colours, and redraws it when they change", { timeout: TIMEOUT }, () =>
+  withPage({}, async ({ page, open }) => {
+    // What a selected bar, a muted one and the card are painted with, as the reader sees them.
+    const look = () =>
+      page.evaluate(() => {
+        const fig = document.querySelector('figure.chart[data-chart-id="firms-by-segment"]');
+        const fillOf = (sel) => getComputedStyle(fig.querySelector(sel)).fill;
+        return {
+          card: getComputedStyle(fig).backgroundColor,
+          selected: fillOf('rect.mark[aria-pressed="true"]'),
+          muted: fillOf('rect.mark.muted'),
+        };
+      });
+    const frame = () => page.evaluate(() => new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(ok))));
+    const light = { card: 'rgb(255, 255, 255)', selected: 'rgb(0, 114, 178)', muted: 'rgb(221, 227, 233)' };
+    const dark = { card: 'rgb(36, 50, 64)', selected: 'rgb(86, 180, 233)', muted: 'rgb(56, 70, 84)' };
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await open(`#/embed/firms-by-segment?v=2&lang=en&segment=${AUTOMOTIVE}&theme=auto`);
+    await chartsReady(page, ['firms-by-segment']);
+    assert.deepEqual(await look(), dark, 'a dark system gets the dark palette');
+    await page.emulateMedia({ colorScheme: 'light' });
+    await frame();
+    assert.deepEqual(await look(), light, 'switching the system to light redraws the chart light');
   }),
 );
 

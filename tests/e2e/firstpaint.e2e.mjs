@@ -161,6 +161,11 @@ test(
         ],
         ['#/about', () => page.locator('main h2').first().waitFor()],
         ['embed.html#/embed/firms-by-segment?v=2&static=1', async () => assert.equal(await page.locator('.chart-menu').count(), 0)],
+        // Marks are coloured for the theme, and only the light embeds are prerendered.
+        [
+          'embed.html#/embed/schools?v=2&theme=dark',
+          async () => assert.equal(await page.evaluate(() => document.documentElement.dataset.theme), 'dark'),
+        ],
       ]) {
         const main = await holdRequests(context, MAIN_JS);
         await page.goto('about:blank');
@@ -178,7 +183,7 @@ test(
 );
 
 test(
-  'an embed in an article paints from its HTML, posts one height and never moves, live or frozen, in any theme',
+  'an embed in an article paints from its HTML, posts one height and never moves, live or frozen, light or following a light system',
   { timeout: TIMEOUT },
   async () => {
     const { server } = await subpathSite();
@@ -188,7 +193,8 @@ test(
       const version = /name="jianghai:data-version" content="([0-9a-f]+)"/.exec(readFileSync(join(DIST, 'embed.html'), 'utf8'))[1];
       for (const [hash, id, theme] of [
         ['#/embed/firms-by-segment', 'firms-by-segment', 'light'],
-        [`#/embed/output-distribution?v=2&lang=en&dv=${version}&theme=dark`, 'output-distribution', 'dark'],
+        // theme=auto on a system that is not dark (headless Chromium) is the light page.
+        [`#/embed/output-distribution?v=2&lang=en&dv=${version}&theme=auto`, 'output-distribution', 'auto'],
         ['#/embed/schools?v=2&lang=en', 'schools', 'light'],
       ]) {
         const main = await holdRequests(context, MAIN_JS);

@@ -122,61 +122,53 @@ export const LINKED_CHARTS = {
 };
 
 /**
- * Fill of a mark drawn muted because its own view selects other marks: bars and histogram bins differ
- * (the grey of histogram bins is also the colour of the "no SRDI title" series among the bars).
- */
-const MUTED_FILLS = { bars: '#D5DCE3', bins: '#B8C2CC' };
-
-/**
  * Everything the linked views show, in one round trip: each mark's key, tooltip text, pressed state
  * and whether it is drawn muted; the selection's KPIs, concentration measures, chips, range outputs,
  * the firm table (first column, sort state, pager) and the hash.
  */
 export function readLinked(page) {
-  return page.evaluate(
-    ([charts, muted]) => {
-      const text = (el) => el?.textContent.replace(/\s+/g, ' ').trim() ?? null;
-      const views = {};
-      for (const [view, id] of Object.entries(charts)) {
-        const fig = document.querySelector(`figure.chart[data-chart-id="${id}"]`);
-        views[view] = [...(fig?.querySelectorAll('svg.chart-svg .mark') ?? [])].map((m) => ({
-          key:
-            view === 'output'
-              ? String(Math.round(Number(m.dataset.x0) * 10))
-              : view === 'founded'
-                ? String(Math.round(Number(m.dataset.x0)))
-                : view === 'breakdown'
-                  ? `${m.dataset.row}|${m.dataset.series}`
-                  : m.dataset.row,
-          label: m.getAttribute('aria-label') ?? text(m.querySelector(':scope > title')),
-          pressed: m.getAttribute('aria-pressed'),
-          muted: m.getAttribute('fill') === (view === 'output' || view === 'founded' ? muted.bins : muted.bars),
-        }));
-      }
-      const table = document.querySelector('[data-chart-id="firm-table"]');
-      const range = (id) => text(document.querySelector(`figure.chart[data-chart-id="${id}"] .range-control output`));
-      return {
-        hash: location.hash,
-        views,
-        count: text(document.querySelector('[data-stat=count]')),
-        output: text(document.querySelector('[data-stat=output]')),
-        top10: text(document.querySelector('dd[data-stat=top10]')),
-        hhi: text(document.querySelector('dd[data-stat=hhi]')),
-        gini: text(document.querySelector('dd[data-stat=gini]')),
-        chips: [...document.querySelectorAll('.selection-bar .chip')].map((c) => ({
-          text: text(c.querySelector('span')),
-          remove: c.querySelector('button').getAttribute('aria-label'),
-        })),
-        ranges: { output: range(charts.output), founded: range(charts.founded) },
-        names: [...(table?.querySelectorAll('tbody tr') ?? [])].map((tr) => text(tr.cells[0])),
-        sorted: [...(table?.querySelectorAll('th[aria-sort]:not([aria-sort=none])') ?? [])].map(
-          (th) => `${text(th.querySelector('button'))} ${th.getAttribute('aria-sort')}`,
-        ),
-        pager: text(table?.querySelector('.pager [aria-live]')),
-      };
-    },
-    [LINKED_CHARTS, MUTED_FILLS],
-  );
+  return page.evaluate((charts) => {
+    const text = (el) => el?.textContent.replace(/\s+/g, ' ').trim() ?? null;
+    const views = {};
+    for (const [view, id] of Object.entries(charts)) {
+      const fig = document.querySelector(`figure.chart[data-chart-id="${id}"]`);
+      views[view] = [...(fig?.querySelectorAll('svg.chart-svg .mark') ?? [])].map((m) => ({
+        key:
+          view === 'output'
+            ? String(Math.round(Number(m.dataset.x0) * 10))
+            : view === 'founded'
+              ? String(Math.round(Number(m.dataset.x0)))
+              : view === 'breakdown'
+                ? `${m.dataset.row}|${m.dataset.series}`
+                : m.dataset.row,
+        label: m.getAttribute('aria-label') ?? text(m.querySelector(':scope > title')),
+        pressed: m.getAttribute('aria-pressed'),
+        // Drawn muted because its own view selects other marks (the layout's choice, whatever the palette).
+        muted: m.classList.contains('muted'),
+      }));
+    }
+    const table = document.querySelector('[data-chart-id="firm-table"]');
+    const range = (id) => text(document.querySelector(`figure.chart[data-chart-id="${id}"] .range-control output`));
+    return {
+      hash: location.hash,
+      views,
+      count: text(document.querySelector('[data-stat=count]')),
+      output: text(document.querySelector('[data-stat=output]')),
+      top10: text(document.querySelector('dd[data-stat=top10]')),
+      hhi: text(document.querySelector('dd[data-stat=hhi]')),
+      gini: text(document.querySelector('dd[data-stat=gini]')),
+      chips: [...document.querySelectorAll('.selection-bar .chip')].map((c) => ({
+        text: text(c.querySelector('span')),
+        remove: c.querySelector('button').getAttribute('aria-label'),
+      })),
+      ranges: { output: range(charts.output), founded: range(charts.founded) },
+      names: [...(table?.querySelectorAll('tbody tr') ?? [])].map((tr) => text(tr.cells[0])),
+      sorted: [...(table?.querySelectorAll('th[aria-sort]:not([aria-sort=none])') ?? [])].map(
+        (th) => `${text(th.querySelector('button'))} ${th.getAttribute('aria-sort')}`,
+      ),
+      pager: text(table?.querySelector('.pager [aria-live]')),
+    };
+  }, LINKED_CHARTS);
 }
 
 /** Firms per drawn bar or bin of one view of a readLinked() snapshot; empty bars are left out. */

@@ -114,7 +114,7 @@ test(
       await figure(page, 'schools').getByRole('button', { name: 'Embed', exact: true }).click();
       const dialog = page.locator('dialog.embed-dialog');
       assert.match(await dialog.locator('.embed-foreign').textContent(), new RegExp(host().replace('.', '\\.')));
-      const snippet = await dialog.locator('textarea').inputValue();
+      const snippet = await dialog.locator('#embed-snippet').inputValue();
       assert.match(snippet, new RegExp(`title="[^"]*data from ${host().replace('.', '\\.')}`));
       const src = /src="([^"]+)"/.exec(snippet)[1].replaceAll('&amp;', '&');
       assert.ok(src.includes('data='), 'the embed reads the same data');

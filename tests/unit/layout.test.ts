@@ -1,15 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import { barsLayout, isLight, panelsLayout, type BarsInput } from '../../src/lib/charts/bars/layout';
+import { barsLayout, panelsLayout, type BarsInput } from '../../src/lib/charts/bars/layout';
 import { histogramLayout } from '../../src/lib/charts/histogram/layout';
+import { PALETTES } from '../../src/lib/charts/palette';
 import { tableToCsv } from '../../src/lib/charts/table';
 import { composeSvg, wrapText } from '../../src/lib/charts/export';
+
+const light = PALETTES.light;
 
 const input = (over: Partial<BarsInput> = {}): BarsInput => ({
   rows: [
     { key: 'a', label: 'Alpha', values: [520] },
     { key: 'b', label: 'Beta', values: [196] },
   ],
-  series: [{ key: 'n', label: 'Firms', color: '#0072B2' }],
+  series: [{ key: 'n', label: 'Firms', tone: 'blue' }],
   width: 360,
   lang: 'en',
   format: String,
@@ -18,14 +21,14 @@ const input = (over: Partial<BarsInput> = {}): BarsInput => ({
 
 describe('barsLayout', () => {
   it('draws one mark per row and series, longest bar for the largest value', () => {
-    const l = barsLayout(input());
+    const l = barsLayout(input(), light);
     expect(l.marks).toHaveLength(2);
     expect(l.marks[0].w).toBeGreaterThan(l.marks[1].w);
     expect(l.marks[0].w / l.marks[1].w).toBeCloseTo(520 / 196, 1);
   });
   it('fits within the given width, value labels included', () => {
     for (const width of [300, 360, 1200]) {
-      const l = barsLayout(input({ width }));
+      const l = barsLayout(input({ width }), light);
       for (const m of l.marks) expect(m.x + m.w + 60).toBeLessThanOrEqual(width);
     }
   });
@@ -34,8 +37,9 @@ describe('barsLayout', () => {
       input({
         mode: 'stacked',
         rows: [{ key: 'r', label: 'R', values: [1, 26, 118] }],
-        series: ['x', 'y', 'z'].map((k) => ({ key: k, label: k, color: '#0072B2' })),
+        series: ['x', 'y', 'z'].map((k) => ({ key: k, label: k, tone: 'blue' as const })),
       }),
+      light,
     );
     const [a, b, c] = l.marks;
     expect(b.x).toBeCloseTo(a.x + a.w);
@@ -47,22 +51,19 @@ describe('barsLayout', () => {
       input({
         rows: [{ key: 'p', label: 'P', values: [10, 12] }],
         series: [
-          { key: 'plan', label: 'Plan', color: '#ccc' },
-          { key: 'done', label: 'Done', color: '#000' },
+          { key: 'plan', label: 'Plan', tone: 'neutral' },
+          { key: 'done', label: 'Done', tone: 'blue' },
         ],
       }),
+      light,
     );
     expect(l.marks[1].y).toBeGreaterThan(l.marks[0].y);
     expect(l.marks[0].x).toBe(l.marks[1].x);
   });
-  it('writes dark text on light bars and white on dark ones', () => {
-    expect(isLight('#B8C2CC')).toBe(true);
-    expect(isLight('#0072B2')).toBe(false);
-  });
   it('does not mutate its input', () => {
     const i = input();
     const copy = structuredClone({ rows: i.rows, series: i.series });
-    barsLayout(i);
+    barsLayout(i, light);
     expect({ rows: i.rows, series: i.series }).toEqual(copy);
   });
   it('puts panels side by side on wide screens and stacks them on phones', () => {
@@ -70,10 +71,10 @@ describe('barsLayout', () => {
       { title: 'A', input: input() },
       { title: 'B', input: input() },
     ];
-    const wide = panelsLayout(panels, 800);
+    const wide = panelsLayout(panels, 800, light);
     expect(wide.panels[1].x).toBeGreaterThan(0);
     expect(wide.panels[1].y).toBe(0);
-    const narrow = panelsLayout(panels, 360);
+    const narrow = panelsLayout(panels, 360, light);
     expect(narrow.panels[1].x).toBe(0);
     expect(narrow.panels[1].y).toBeGreaterThan(0);
   });
@@ -85,16 +86,19 @@ describe('histogramLayout', () => {
     { x0: 0.25, n: 20 },
     { x0: 2, n: 1 },
   ];
-  const h = histogramLayout({
-    bins,
-    step: 0.25,
-    width: 360,
-    height: 240,
-    lang: 'zh',
-    tickLabel: (d) => `1e${d}`,
-    binLabel: (a, b) => `${a}-${b}`,
-    rule: { at: 1, label: 'rule' },
-  });
+  const h = histogramLayout(
+    {
+      bins,
+      step: 0.25,
+      width: 360,
+      height: 240,
+      lang: 'zh',
+      tickLabel: (d) => `1e${d}`,
+      binLabel: (a, b) => `${a}-${b}`,
+      rule: { at: 1, label: 'rule' },
+    },
+    PALETTES.light,
+  );
   it('draws one bar per bin, tallest for the largest count', () => {
     expect(h.marks).toHaveLength(3);
     expect(h.marks[1].h).toBeGreaterThan(h.marks[0].h);
@@ -138,5 +142,18 @@ describe('exports', () => {
     expect(svg).toContain('Source: Jiangmen Daily');
     expect(svg).toContain('Modelled data');
     expect(svg).not.toMatch(/<link|@import|url\(http/);
+  });
+  it.each([
+    ['light', '#FFFFFF', '#1F2933'],
+    ['dark', '#243240', '#E4E7EB'],
+  ] as const)('writes a %s chart’s image on its own background, title in its ink', (theme, background, ink) => {
+    const { svg } = composeSvg(
+      { markup: '<rect width="10" height="10"/>', width: 300, height: 100 },
+      { title: 'Firms by segment', source: 'Source: Jiangmen Daily', marks: ['Modelled data'], date: '2026-11-26' },
+      PALETTES[theme],
+    );
+    expect(svg).toContain(`<rect width="100%" height="100%" fill="${background}"/>`);
+    expect(svg).toMatch(new RegExp(`font-weight="700" fill="${ink}">Firms by segment<`));
+    expect(svg).toContain(`fill="${PALETTES[theme].warn}">Modelled data<`);
   });
 });

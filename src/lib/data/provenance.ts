@@ -228,15 +228,22 @@ export function importedOrigins(file: string, claimed: readonly Origin[]): Origi
 export const CSV_PROVENANCE_PREFIX = `${PARQUET_KEY}=`;
 
 /**
- * The lines an exported CSV begins with: what it is, where it comes from, its marks, then the
- * origins as JSON (read back on import). Rows with no origin, or only the user's own, get none.
+ * The lines an exported CSV begins with: what it is (title, and a reporter's subtitle and notes),
+ * where it comes from, its marks, then the origins as JSON (read back on import). Rows with no
+ * origin, or only the user's own, get none.
  */
-export function csvPreamble(vp: ViewProvenance, lang: Lang, extra: { title?: string; filters?: string; date?: string } = {}): string[] {
+export function csvPreamble(
+  vp: ViewProvenance,
+  lang: Lang,
+  extra: { title?: string; subtitle?: string; notes?: readonly string[]; filters?: string; date?: string } = {},
+): string[] {
   // A user's own rows need no explaining to the user; the file stays a plain table.
   if (vp.origins.every((o) => o.kind === 'user')) return [];
   const colon = lang === 'zh' ? '：' : ': ';
   return [
     extra.title,
+    extra.subtitle,
+    ...(extra.notes ?? []),
     `${lang === 'zh' ? '来源' : 'Source'}${colon}${sourceLine(vp, lang)}`,
     ...marks(vp, lang).map((m) => `${m.label}${colon}${m.explain}`),
     extra.filters,

@@ -16,12 +16,14 @@ export const DATA_VERSION_META = 'jianghai:data-version';
 /**
  * The canonical hash of the prerendered page that shows `route` exactly, or null when no prerendered
  * page can: only the unfiltered dashboard and plain embeds of this site's own data are prerendered,
- * live or frozen to the data version they were rendered from (`dataVersion`), in any theme (the
- * theme is an attribute of the page, not of its markup).
+ * live or frozen to the data version they were rendered from (`dataVersion`). An embed's marks are
+ * coloured for its theme, and only the light one is prerendered: `theme=auto` is light on a system
+ * that is not dark (`systemDark`); a dark embed is drawn by the app.
  */
-export function prerenderedHash(route: AppState, dataVersion: string | null): string | null {
+export function prerenderedHash(route: AppState, dataVersion: string | null, systemDark = false): string | null {
   if (route.view !== 'explore' && route.view !== 'embed') return null;
   if (route.dv !== null && route.dv !== dataVersion) return null;
+  if (route.view === 'embed' && (route.theme === 'dark' || (route.theme === 'auto' && systemDark))) return null;
   const plain: AppState = { ...DEFAULT_STATE, view: route.view, chartId: route.chartId, lang: route.lang };
   return formatHash({ ...route, dv: null, theme: DEFAULT_STATE.theme }) === formatHash(plain) ? formatHash(plain) : null;
 }
@@ -47,7 +49,7 @@ export function pickPrerender(doc: Document, hash: string): string | null {
   root.lang = route.lang === 'zh' ? 'zh-CN' : 'en';
   if (route.view === 'embed') root.dataset.theme = route.theme;
   const version = doc.querySelector<HTMLMetaElement>(`meta[name="${DATA_VERSION_META}"]`)?.content ?? null;
-  const key = prerenderedHash(route, version);
+  const key = prerenderedHash(route, version, doc.defaultView?.matchMedia('(prefers-color-scheme: dark)').matches ?? false);
   const app = doc.getElementById('app');
   const templates = [...doc.querySelectorAll<HTMLTemplateElement>(`template[${PRERENDER_ATTR}]`)];
   const chosen = templates.find((t) => t.getAttribute(PRERENDER_ATTR) === key);

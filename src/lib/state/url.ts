@@ -1,8 +1,9 @@
 import type { Lang } from '../format/number';
 import { FIRM_DIMS, isActive, type Dim, type Selections } from '../sql';
+import { cleanHighlight, cleanNotes, limitedLine, NO_REPORTER, notesLength, REPORTER_LIMITS, type ReporterText } from './reporter';
 
 /** Version written into every link with state; `migrate` upgrades older links, never breaks them. */
-export const URL_VERSION = 2;
+export const URL_VERSION = 3;
 const VIEWS = ['explore', 'embed', 'data', 'sql', 'about'] as const;
 export type View = (typeof VIEWS)[number];
 
@@ -28,6 +29,8 @@ export interface AppState {
   /** Embed flags. */
   static: boolean;
   theme: 'light' | 'dark' | 'auto';
+  /** A reporter's headline, subtitle, notes and highlighted categories (shown by embeds and exports). */
+  reporter: ReporterText;
 }
 
 export const DEFAULT_STATE: AppState = {
@@ -42,7 +45,11 @@ export const DEFAULT_STATE: AppState = {
   dv: null,
   static: false,
   theme: 'light',
+  reporter: NO_REPORTER,
 };
+
+/** Keys of the reporter's words, added in v3. */
+const REPORTER_KEYS = ['title', 'subtitle', 'notes', 'hl'] as const;
 
 const CHART_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const MAX_HASH = 16_384;
@@ -54,11 +61,15 @@ type Params = Map<string, string>;
 
 /**
  * Upgrades the parameters of an older link in place. v1 links (the first dashboard) carried only
- * `lang`; v2 added the explorer state. Each step is a function so old bookmarks keep working.
+ * `lang`; v2 added the explorer state; v3 the reporter's words. Each step is a function so old
+ * bookmarks keep working.
  */
 const MIGRATIONS: Record<number, (p: Params) => void> = {
   // v1 -> v2: nothing was renamed; the step exists so the chain is complete and tested.
   1: () => undefined,
+  // v2 -> v3: the reporter keys meant nothing before v3, so an older link that happens to carry one
+  // (hand-edited, or appended by some other tool) opens as it always did, without a new headline.
+  2: (p) => REPORTER_KEYS.forEach((k) => p.delete(k)),
 };
 
 export function migrate(params: Params): Params {
@@ -89,13 +100,17 @@ function readParams(query: string): Params {
   return params;
 }
 
+/** Values of a comma list whose items are encoded one by one (selections, highlights). */
+const listItems = (raw: string, max: number): string[] =>
+  raw
+    .split(',')
+    .slice(0, max)
+    .map(decode)
+    .filter((v): v is string => v !== null);
+
 function parseSelection(dim: Dim, raw: string): Selections[string] {
   if (dim.kind === 'points') {
-    const values = raw
-      .split(',')
-      .slice(0, MAX_VALUES)
-      .map(decode)
-      .filter((v): v is string => v !== null && v.length > 0 && v.length <= MAX_VALUE_LENGTH && !v.includes('\u0000'));
+    const values = listItems(raw, MAX_VALUES).filter((v) => v.length > 0 && v.length <= MAX_VALUE_LENGTH && !v.includes('\u0000'));
     const unique = [...new Set(values)];
     return unique.length ? { kind: 'points', values: unique } : undefined;
   }
@@ -104,6 +119,25 @@ function parseSelection(dim: Dim, raw: string): Selections[string] {
   const lo = Math.max(dim.min, Math.min(dim.max, Number(m[1])));
   const hi = Math.max(dim.min, Math.min(dim.max, Number(m[2])));
   return hi > lo ? { kind: 'interval', lo, hi } : undefined;
+}
+
+/** The reporter's words; a value over its limit, or not decodable, is left out like any malformed key. */
+function parseReporter(params: Params): ReporterText {
+  const text = (k: string) => {
+    const raw = params.get(k);
+    return raw === undefined ? null : decode(raw);
+  };
+  const title = text('title');
+  const subtitle = text('subtitle');
+  const notesRaw = text('notes');
+  const notes = notesRaw === null ? [] : cleanNotes(notesRaw);
+  const hl = params.get('hl');
+  return {
+    title: title === null ? null : limitedLine(title, REPORTER_LIMITS.title),
+    subtitle: subtitle === null ? null : limitedLine(subtitle, REPORTER_LIMITS.subtitle),
+    notes: notesLength(notes) <= REPORTER_LIMITS.notes ? notes : [],
+    highlight: hl === undefined ? [] : cleanHighlight(listItems(hl, REPORTER_LIMITS.highlight * 4)),
+  };
 }
 
 function parseDataUrl(raw: string | undefined): string | null {
@@ -123,7 +157,7 @@ function parseDataUrl(raw: string | undefined): string | null {
  * falls back to the default for that part, so an old or mangled link still opens the dashboard.
  */
 export function parseHash(hash: string, dims: Dim[] = FIRM_DIMS): AppState {
-  const state: AppState = { ...DEFAULT_STATE, sels: {}, sort: { ...DEFAULT_STATE.sort } };
+  const state: AppState = { ...DEFAULT_STATE, sels: {}, sort: { ...DEFAULT_STATE.sort }, reporter: NO_REPORTER };
   const raw = hash.slice(0, MAX_HASH).replace(/^#/, '');
   const q = raw.indexOf('?');
   const path = q < 0 ? raw : raw.slice(0, q);
@@ -152,6 +186,7 @@ export function parseHash(hash: string, dims: Dim[] = FIRM_DIMS): AppState {
   if (params.has('static') && params.get('static') !== '0') state.static = true;
   const theme = params.get('theme');
   if (theme === 'dark' || theme === 'auto' || theme === 'light') state.theme = theme;
+  state.reporter = parseReporter(params);
   return state;
 }
 
@@ -175,5 +210,10 @@ export function formatHash(state: AppState, dims: Dim[] = FIRM_DIMS): string {
   if (state.dv) parts.push(`dv=${state.dv}`);
   if (state.static) parts.push('static=1');
   if (state.theme !== DEFAULT_STATE.theme) parts.push(`theme=${state.theme}`);
+  const r = state.reporter;
+  if (r.title) parts.push(`title=${encodeURIComponent(r.title)}`);
+  if (r.subtitle) parts.push(`subtitle=${encodeURIComponent(r.subtitle)}`);
+  if (r.notes.length) parts.push(`notes=${encodeURIComponent(r.notes.join('\n'))}`);
+  if (r.highlight.length) parts.push(`hl=${r.highlight.map(encodeURIComponent).join(',')}`);
   return `#${path}${parts.length ? `?v=${URL_VERSION}&${parts.join('&')}` : ''}`;
 }

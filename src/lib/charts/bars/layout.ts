@@ -1,5 +1,6 @@
 import { scaleLinear } from 'd3-scale';
 import { axisFormat, type Lang } from '../../format/number';
+import { labelOn, type Palette, type Tone } from '../palette';
 import { textWidth } from '../text';
 
 export interface BarRow {
@@ -12,7 +13,8 @@ export interface BarRow {
 export interface BarSeries {
   key: string;
   label: string;
-  color: string;
+  /** Colour role; the palette of the theme gives the fill. */
+  tone: Tone;
 }
 
 export interface BarsInput {
@@ -26,18 +28,33 @@ export interface BarsInput {
   format: (v: number) => string;
   /** Axis title from the magnitude word chosen for the axis ("亿" -> "亿元"); default shows the word. */
   axisUnit?: (magnitude: string) => string;
+  /**
+   * Selected keys (a click selection, or categories a reporter highlights): their marks keep their
+   * colour and every other mark is muted. Null or absent: nothing is selected, every mark in colour.
+   */
+  selected?: ReadonlySet<string> | null;
+  /** Selection key of a mark (row, or row|series for stacks); default the row's key. */
+  keyOf?: (row: string, series: string) => string;
+  /** Row keys a reporter highlights: drawn in colour, every other row muted, as a selection is. */
+  highlight?: ReadonlySet<string> | null;
 }
 
 export interface BarMark {
   row: string;
   series: string;
+  /** Selection key (`keyOf(row, series)`): what a click on the mark selects. */
+  key: string;
   x: number;
   y: number;
   w: number;
   h: number;
-  color: string;
-  /** Colour of a value label drawn inside the bar: white on dark bars, ink on light ones. */
-  textColor: string;
+  /** In the selection (drawn pressed). */
+  selected: boolean;
+  /** Drawn muted: something else is selected. */
+  muted: boolean;
+  fill: string;
+  /** Colour of the value label: on the bar (at least 4.5:1 on `fill`) or beside it (ink). */
+  textFill: string;
   value: number;
   /** Value label drawn after the bar (grouped), inside it when it fits (stacked), or not at all. */
   text: string | null;
@@ -55,14 +72,8 @@ export interface BarsLayout {
   rows: { key: string; label: string; labelY: number; total: number; totalText: string | null; totalX: number; barY: number }[];
   marks: BarMark[];
   series: BarSeries[];
-}
-
-/** Relative luminance above 0.4: dark text reads better on it than white. */
-export function isLight(hex: string): boolean {
-  const n = parseInt(hex.slice(1), 16);
-  const lin = (c: number) => ((c /= 255) <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4);
-  const l = 0.2126 * lin((n >> 16) & 255) + 0.7152 * lin((n >> 8) & 255) + 0.0722 * lin(n & 255);
-  return l > 0.4;
+  /** Colours of the text and lines around the marks. */
+  colors: Pick<Palette, 'ink' | 'subtle' | 'grid'>;
 }
 
 const LABEL_H = 18;
@@ -75,7 +86,21 @@ const AXIS_H = 34;
  * Horizontal bars with the category label above each bar, so long Chinese or English labels never
  * squeeze the bars on a 360 px phone.
  */
-export function barsLayout({ rows, series, width, lang, mode = 'grouped', format, axisUnit = (m) => m }: BarsInput): BarsLayout {
+export function barsLayout(
+  {
+    rows,
+    series,
+    width,
+    lang,
+    mode = 'grouped',
+    format,
+    axisUnit = (m) => m,
+    selected = null,
+    keyOf = (r) => r,
+    highlight = null,
+  }: BarsInput,
+  palette: Palette,
+): BarsLayout {
   const stacked = mode === 'stacked' || series.length === 1;
   const barsPerRow = stacked ? 1 : series.length;
   const rowH = LABEL_H + barsPerRow * BAR_H + (barsPerRow - 1) * 2 + ROW_GAP;
@@ -100,16 +125,22 @@ export function barsLayout({ rows, series, width, lang, mode = 'grouped', format
       const label = format(v);
       const multi = stacked && series.length > 1;
       const inside = multi && w > label.length * 7 + 6;
+      const key = keyOf(r.key, series[s].key);
+      const muted = (selected !== null && !selected.has(key)) || (highlight !== null && !highlight.has(r.key));
+      const fill = muted ? palette.muted : palette.tones[series[s].tone];
       marks.push({
         row: r.key,
         series: series[s].key,
+        key,
         x: plot.left + x0,
         y,
         w,
         h: BAR_H,
-        color: series[s].color,
+        selected: selected?.has(key) ?? false,
+        muted,
+        fill,
         value: v,
-        textColor: inside && !isLight(series[s].color) ? '#FFFFFF' : '#1F2933',
+        textFill: inside ? labelOn(fill, palette) : palette.ink,
         text: multi && !inside ? null : label,
         textInside: inside,
         textX: plot.left + x0 + (inside ? w / 2 : w + 4),
@@ -136,6 +167,7 @@ export function barsLayout({ rows, series, width, lang, mode = 'grouped', format
     rows: rowsOut,
     marks,
     series,
+    colors: { ink: palette.ink, subtle: palette.subtle, grid: palette.grid },
   };
 }
 
@@ -144,7 +176,9 @@ export interface PanelsLayout {
   height: number;
   panels: { title: string | null; x: number; y: number; layout: BarsLayout }[];
   /** Key to the colours when bars have several series; inside the SVG so exports carry it. */
-  legend: { x: number; y: number; label: string; color: string }[];
+  legend: { x: number; y: number; label: string; fill: string }[];
+  /** Colours of panel titles and legend words. */
+  colors: Pick<Palette, 'ink' | 'subtle'>;
 }
 
 const LEGEND_ROW = 18;
@@ -153,7 +187,11 @@ const PANEL_TITLE_H = 20;
 const PANEL_GAP = 16;
 
 /** Small multiples of bars, each with its own scale: side by side when wide, stacked on phones. */
-export function panelsLayout(inputs: { title: string | null; input: Omit<BarsInput, 'width'> }[], width: number): PanelsLayout {
+export function panelsLayout(
+  inputs: readonly { title: string | null; input: Omit<BarsInput, 'width'> }[],
+  width: number,
+  palette: Palette,
+): PanelsLayout {
   // As many columns as fit at about 260 px each: side by side when wide, stacked on phones.
   const cols = Math.max(1, Math.min(inputs.length, Math.floor(width / 260)));
   const panelW = (width - PANEL_GAP * (cols - 1)) / cols;
@@ -166,7 +204,7 @@ export function panelsLayout(inputs: { title: string | null; input: Omit<BarsInp
       y += rowH + PANEL_GAP;
       rowH = 0;
     }
-    const layout = barsLayout({ ...p.input, width: panelW });
+    const layout = barsLayout({ ...p.input, width: panelW }, palette);
     rowH = Math.max(rowH, layout.height + titleH);
     return { title: p.title, x: col * (panelW + PANEL_GAP), y, layout };
   });
@@ -180,8 +218,14 @@ export function panelsLayout(inputs: { title: string | null; input: Omit<BarsInp
       lx = 4;
       ly += LEGEND_ROW;
     }
-    legend.push({ x: lx, y: ly, label: s.label, color: s.color });
+    legend.push({ x: lx, y: ly, label: s.label, fill: palette.tones[s.tone] });
     lx += w;
   }
-  return { width, height: legend.length ? ly + LEGEND_ROW : y + rowH, panels, legend };
+  return {
+    width,
+    height: legend.length ? ly + LEGEND_ROW : y + rowH,
+    panels,
+    legend,
+    colors: { ink: palette.ink, subtle: palette.subtle },
+  };
 }

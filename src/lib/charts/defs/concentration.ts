@@ -1,7 +1,7 @@
 /** Concentration of output among the selected firms: Lorenz curve, top-ten share, HHI and Gini. */
 import { formatCount, formatPercent } from '../../format/number';
 import type { ConcentrationView } from '../definition';
-import { hhi, lorenzLayout } from '../lorenz/layout';
+import { hhi, lorenzCurve } from '../lorenz/layout';
 
 export const concentration: ConcentrationView = {
   kind: 'concentration',
@@ -22,8 +22,7 @@ export const concentration: ConcentrationView = {
     const zh = lang === 'zh';
     const share10 = totals.output > 0 ? (100 * top10) / totals.output : 0;
     const index = formatCount(Math.round(hhi(totals.output, totals.sumsq)));
-    // The curve's shares and the Gini coefficient do not depend on the drawing's size.
-    const curve = lorenzLayout(groups, 300, 300);
+    const curve = lorenzCurve(groups);
     const pct = (v: number) => formatPercent(v * 100, 1, true);
     const n = formatCount(totals.count);
     return {

@@ -4,12 +4,15 @@ import { formatCount, formatPercent } from '../../format/number';
 import type { Bilingual } from '../../data/provenance';
 import type { BarsInput } from '../bars/layout';
 import type { BarsView, ChartWords, Counts } from '../definition';
-import { MUTED, PALETTE } from '../palette';
+import type { Tone } from '../palette';
 import { firmsAxis, firmsShare, firmsText, noFirms } from './counts';
 
 const SRDI_ORDER = ['国家级小巨人', '省级专精特新', '无'];
 const SCALE_ORDER = ['规上', '规下'];
 const rank = (list: readonly string[], v: string) => (list.includes(v) ? list.indexOf(v) : list.length);
+/** Tone of each SRDI title, the same whatever the filters leave: a title in colour, none in the neutral grey. */
+const SRDI_TONES: Readonly<Record<string, Tone>> = { 国家级小巨人: 'purple', 省级专精特新: 'vermillion', 无: 'neutral' };
+const OTHER_TONES: readonly Tone[] = ['sky', 'ochre', 'green'];
 
 /** Label of a breakdown key "规上|无". */
 export function breakdownLabel(key: string, lang: 'zh' | 'en'): string {
@@ -47,24 +50,24 @@ export function countBars(spec: Spec): BarsView {
       const total = rows.reduce((a, r) => a + r.n, 0);
       const selected = selection?.kind === 'points' && selection.values.length ? new Set(selection.values) : null;
       const labelOf = (k: string) => (stacked ? breakdownLabel(k, lang) : valueLabel(k, lang));
-      const common = { lang, format: formatCount, axisUnit: firmsAxis(lang) };
+      const keyOf = stacked ? (r: string, s: string) => `${r}|${s}` : (r: string) => r;
+      const common = { lang, format: formatCount, axisUnit: firmsAxis(lang), selected, keyOf };
       let input: Omit<BarsInput, 'width'>;
       if (!stacked) {
         input = {
           ...common,
           rows: keys.map((k) => ({ key: k, label: valueLabel(k, lang), values: [counts.get(k) ?? 0] })),
-          series: [{ key: 'n', label: lang === 'zh' ? '企业数' : 'Firms', color: PALETTE[0] }],
+          series: [{ key: 'n', label: lang === 'zh' ? '企业数' : 'Firms', tone: 'blue' }],
         };
       } else {
         const pairs = keys.map((k) => k.split('|') as [string, string]);
         const scales = [...new Set(pairs.map((p) => p[0]))].sort((a, b) => rank(SCALE_ORDER, a) - rank(SCALE_ORDER, b));
         const srdis = [...new Set(pairs.map((p) => p[1]))].sort((a, b) => rank(SRDI_ORDER, a) - rank(SRDI_ORDER, b));
-        const colors = [PALETTE[3], PALETTE[1], MUTED, PALETTE[4], PALETTE[5]];
         input = {
           ...common,
           mode: 'stacked',
           rows: scales.map((s) => ({ key: s, label: valueLabel(s, lang), values: srdis.map((x) => counts.get(`${s}|${x}`) ?? 0) })),
-          series: srdis.map((x, i) => ({ key: x, label: valueLabel(x, lang), color: colors[i % colors.length] })),
+          series: srdis.map((x, i) => ({ key: x, label: valueLabel(x, lang), tone: SRDI_TONES[x] ?? OTHER_TONES[i % OTHER_TONES.length] })),
         };
       }
       const ranked = [...counts.entries()].sort((a, b) => b[1] - a[1]);
@@ -97,7 +100,7 @@ export function countBars(spec: Spec): BarsView {
         },
         summary,
         describe: (row, series, v) => `${stacked ? `${row} · ${series}` : row}: ${firmsShare(v, total, lang)}`,
-        keyOf: stacked ? (r, s) => `${r}|${s}` : (r) => r,
+        keyOf,
         selected,
       };
     },

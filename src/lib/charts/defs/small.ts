@@ -1,7 +1,7 @@
 /** The charts over the small tables (projects, schools, Enping investments), in page order. */
 import { formatCount, formatNumber, formatPercent, formatYuan, formatYuanIn, pickMagnitude, type Lang } from '../../format/number';
 import type { RowsChart } from '../definition';
-import { MUTED, PALETTE } from '../palette';
+import type { Tone } from '../palette';
 
 const num = (r: Record<string, unknown>, k: string) => Number(r[k]);
 const str = (r: Record<string, unknown>, k: string) => String(r[k]);
@@ -48,8 +48,8 @@ const projectsInvestment: RowsChart = {
         input: {
           rows: data.map((d) => ({ key: d.key, label: d.label, values: [d.planned, d.done] })),
           series: [
-            { key: 'planned', label: seriesLabel[0], color: MUTED },
-            { key: 'completed', label: seriesLabel[1], color: PALETTE[0] },
+            { key: 'planned', label: seriesLabel[0], tone: 'neutral' },
+            { key: 'completed', label: seriesLabel[1], tone: 'blue' },
           ],
           lang,
           format: (v) => formatYuanIn(v, unit, lang),
@@ -70,10 +70,11 @@ const projectsInvestment: RowsChart = {
           ratio: formatPercent((d.done / d.planned) * 100, 1),
         })),
       },
+      // Counted from the rows, not the 20 of the title: another site's data (data=) may list others.
       summary:
         lang === 'zh'
-          ? `20个项目共完成投资${formatYuan(done, lang)}，为计划${formatYuan(planned, lang)}的${formatPercent((done / planned) * 100)}；${over}个项目超过计划。`
-          : `The 20 projects completed ${formatYuan(done, lang, 3)}, ${formatPercent((done / planned) * 100)} of the ${formatYuan(planned, lang, 3)} planned; ${over} exceeded their plan.`,
+          ? `${data.length}个项目共完成投资${formatYuan(done, lang)}，为计划${formatYuan(planned, lang)}的${formatPercent((done / planned) * 100)}；${over}个项目超过计划。`
+          : `The ${formatCount(data.length)} projects completed ${formatYuan(done, lang, 3)}, ${formatPercent((done / planned) * 100)} of the ${formatYuan(planned, lang, 3)} planned; ${over} exceeded their plan.`,
       describe: (label, series, v) => `${label} · ${series}: ${formatYuanIn(v, unit, lang)}`,
     };
   },
@@ -106,11 +107,11 @@ const schools: RowsChart = {
     }));
     type K = 'seats' | 'classes' | 'perClass' | 'land' | 'floor';
     const m2 = lang === 'zh' ? '平方米' : 'm²';
-    const panel = (title: string, k: K, color: string, unit: string, approx = false) => ({
+    const panel = (title: string, k: K, tone: Tone, unit: string, approx = false) => ({
       title,
       input: {
         rows: data.map((d) => ({ key: d.key, label: d.label, values: [d[k]] })),
-        series: [{ key: k, label: title, color }],
+        series: [{ key: k, label: title, tone }],
         lang,
         format: (v: number) => `${approx ? (lang === 'zh' ? '约' : '≈') : ''}${formatNumber(v, lang, 1)}`,
         axisUnit: (m: string) => (lang === 'zh' ? `${m}${unit}` : [m, unit].filter(Boolean).join(' ')),
@@ -121,11 +122,11 @@ const schools: RowsChart = {
       drawing: {
         kind: 'panels',
         panels: [
-          panel(zh ? '学位' : 'Seats', 'seats', PALETTE[2], zh ? '个' : ''),
-          panel(zh ? '班数' : 'Classes', 'classes', PALETTE[4], zh ? '个' : ''),
-          panel(zh ? '每班学位' : 'Seats per class', 'perClass', PALETTE[0], zh ? '个' : ''),
-          panel(zh ? '用地面积' : 'Land area', 'land', PALETTE[5], m2, true),
-          panel(zh ? '建筑面积' : 'Floor area', 'floor', PALETTE[3], m2, true),
+          panel(zh ? '学位' : 'Seats', 'seats', 'green', zh ? '个' : ''),
+          panel(zh ? '班数' : 'Classes', 'classes', 'sky', zh ? '个' : ''),
+          panel(zh ? '每班学位' : 'Seats per class', 'perClass', 'blue', zh ? '个' : ''),
+          panel(zh ? '用地面积' : 'Land area', 'land', 'ochre', m2, true),
+          panel(zh ? '建筑面积' : 'Floor area', 'floor', 'purple', m2, true),
         ],
       },
       table: {
@@ -147,8 +148,14 @@ const schools: RowsChart = {
         })),
       },
       summary: zh
-        ? data.map((d) => `${d.label}${formatCount(d.seats)}个学位、${d.classes}个班（每班${d.perClass}个）`).join('；') + '。'
-        : data.map((d) => `${d.label}: ${formatCount(d.seats)} seats in ${d.classes} classes (${d.perClass} per class)`).join('; ') + '.',
+        ? data
+            .map((d) => `${d.label}${formatCount(d.seats)}个学位、${d.classes}个班（每班${formatNumber(d.perClass, lang, 1)}个）`)
+            .join('；') + '。'
+        : data
+            .map(
+              (d) => `${d.label}: ${formatCount(d.seats)} seats in ${d.classes} classes (${formatNumber(d.perClass, lang, 1)} per class)`,
+            )
+            .join('; ') + '.',
       describe: (label, series, v) => `${label} · ${series}: ${formatNumber(v, lang, 1)}`,
     };
   },
@@ -179,7 +186,7 @@ const enping: RowsChart = {
         kind: 'bars',
         input: {
           rows: data.map((d) => ({ key: d.key, label: d.label, values: [d.yuan] })),
-          series: [{ key: 'yuan', label: lang === 'zh' ? '投资额' : 'Investment', color: PALETTE[2] }],
+          series: [{ key: 'yuan', label: lang === 'zh' ? '投资额' : 'Investment', tone: 'green' }],
           lang,
           format: (v) => formatYuanIn(v, unit, lang),
           axisUnit: yuanAxis(lang),
@@ -194,8 +201,8 @@ const enping: RowsChart = {
       },
       summary:
         lang === 'zh'
-          ? `三家企业在恩平共投资${formatYuan(total, lang)}：${data.map((d) => `${d.label}${formatYuan(d.yuan, lang)}`).join('，')}。`
-          : `Three firms invest ${formatYuan(total, lang)} in Enping: ${data.map((d) => `${d.label} ${formatYuan(d.yuan, lang)}`).join(', ')}.`,
+          ? `${data.length}家企业在恩平共投资${formatYuan(total, lang)}：${data.map((d) => `${d.label}${formatYuan(d.yuan, lang)}`).join('，')}。`
+          : `${formatCount(data.length)} ${data.length === 1 ? 'firm invests' : 'firms invest'} ${formatYuan(total, lang)} in Enping: ${data.map((d) => `${d.label} ${formatYuan(d.yuan, lang)}`).join(', ')}.`,
       describe: (label, _s, v) => `${label}: ${formatYuan(v, lang)}`,
     };
   },

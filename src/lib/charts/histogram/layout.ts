@@ -1,5 +1,6 @@
 import { scaleLinear } from 'd3-scale';
 import { axisFormat, type Lang } from '../../format/number';
+import type { Palette, Tone } from '../palette';
 
 export interface Bin {
   /** Lower edge in axis units (log10 of the value, or a year). */
@@ -27,6 +28,8 @@ export interface HistogramInput {
   rule?: { at: number; label: string };
   /** The view's own selection [lo, hi) in axis units: bars inside are drawn as selected. */
   highlight?: [number, number] | null;
+  /** Colour role of the bars and the brush; blue unless given. */
+  tone?: Tone;
 }
 
 export interface HistogramMark {
@@ -40,6 +43,9 @@ export interface HistogramMark {
   label: string;
   /** Inside the view's own selection, or no selection at all. */
   selected: boolean;
+  /** Outside the view's own selection: drawn muted. */
+  muted: boolean;
+  fill: string;
 }
 
 export interface HistogramLayout {
@@ -55,6 +61,8 @@ export interface HistogramLayout {
   rule: { x: number; label: string; anchor: 'start' | 'end' } | null;
   /** Pixel span of the highlight, for the brush rectangle. */
   brush: { x0: number; x1: number } | null;
+  /** Colours of the axes, the rule and the brush (`accent`, the bars' own colour). */
+  colors: Pick<Palette, 'ink' | 'subtle' | 'grid'> & { accent: string };
 }
 
 const M = { top: 18, right: 12, bottom: 38, left: 40 };
@@ -68,8 +76,9 @@ export function histogramScale(l: Pick<HistogramLayout, 'plot' | 'domain'>) {
 }
 
 /** Vertical bars over a linear axis (log10 values or years); bins are `step` units wide. */
-export function histogramLayout(input: HistogramInput): HistogramLayout {
-  const { bins, step, width, height, lang, tickLabel, binLabel, rule, highlight, tickStep = 1 } = input;
+export function histogramLayout(input: HistogramInput, palette: Palette): HistogramLayout {
+  const { bins, step, width, height, lang, tickLabel, binLabel, rule, highlight, tickStep = 1, tone = 'blue' } = input;
+  const accent = palette.tones[tone];
   const plot = { left: M.left, top: M.top, width: Math.max(60, width - M.left - M.right), height: Math.max(40, height - M.top - M.bottom) };
   const lo = bins.length ? Math.floor(Math.min(...bins.map((b) => b.x0)) / tickStep) * tickStep : 0;
   const hi = bins.length ? Math.ceil(Math.max(...bins.map((b) => b.x0 + step)) / tickStep) * tickStep : tickStep;
@@ -108,8 +117,11 @@ export function histogramLayout(input: HistogramInput): HistogramLayout {
         h: y(0) - y(b.n),
         label: binLabel(b.x0, b.x0 + step),
         selected: inside(b.x0),
+        muted: !inside(b.x0),
+        fill: inside(b.x0) ? accent : palette.muted,
       })),
     rule: rule ? { x: toPx(rule.at), label: rule.label, anchor: toPx(rule.at) > plot.left + plot.width / 2 ? 'end' : 'start' } : null,
     brush: highlight ? { x0: toPx(highlight[0]), x1: toPx(highlight[1]) } : null,
+    colors: { ink: palette.ink, subtle: palette.subtle, grid: palette.grid, accent },
   };
 }

@@ -62,6 +62,9 @@ async function register(engine: Engine, t: Omit<LoadedTable, 'rows' | 'columns'>
   return loaded;
 }
 
+/** Lists a table already in the engine as loaded, with its origins (tables saved on this device, read back). */
+export const adoptTable = register;
+
 /** Creates table `name` from a staged text, JSON or workbook table with the chosen column types. */
 export async function loadGrid(engine: Engine, s: StagedGrid, name: string): Promise<LoadedTable> {
   const ipc = toArrowIPC(
