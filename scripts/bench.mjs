@@ -8,9 +8,10 @@
 // keep their previous results in OUT, and the side-by-side table is rebuilt from whatever is there
 // (also written as bench/RESULTS.md).
 //
-// env: SECTIONS=cold,warm,assets,explore,peer,embed  OUT=bench/results.json  CHROMIUM=/usr/bin/chromium
+// env: SECTIONS=cold,warm,assets,explore,peer,embed,import  OUT=bench/results.json  CHROMIUM=/usr/bin/chromium
 //      RUNS=7 (cold loads, and embed cold loads)  REPS (warm runs of each query: 30; explore and peer
 //      drags: 3)  ROWS=1681,1000000,10000000 (explore, peer)  EXPLORE_PREAGG=1,0  PEER_PREAGG=1
+//      IMPORT_MB=100 (import: size of the generated registry CSV; at most 3 runs)
 //      Smoke run: ROWS=1681 REPS=1 RUNS=1 SECTIONS=explore,peer,embed node scripts/bench.mjs
 import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -25,11 +26,12 @@ import assets from './bench/assets.mjs';
 import explore from './bench/ours.mjs';
 import peer from './bench/mosaic.mjs';
 import embed from './bench/embed.mjs';
+import importSection from './bench/import.mjs';
 import { compare, formatMarkdown, formatText } from './bench/compare.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const DIST = join(ROOT, 'dist');
-const ALL = [cold, warm, assets, explore, peer, embed];
+const ALL = [cold, warm, assets, explore, peer, embed, importSection];
 
 const env = process.env;
 const positive = (name, fallback) => {

@@ -52,6 +52,8 @@ declare global {
       idle?: () => Promise<void>;
       /** How the app took over the page: hydrating the prerendered page, or mounting afresh (set once done). */
       app?: 'hydrated' | 'mounted';
+      /** Makes a picked file readable by SQL as `name`: the import benchmark's baseline, DuckDB's own read_csv. */
+      registerFile(name: string, file: Blob): Promise<void>;
     };
   }
 }
@@ -59,6 +61,10 @@ window.__jianghai = {
   query: async (sql) => (await engine.query(sql)).numRows,
   chartSql: Object.fromEntries(CHARTS.map((c) => [c.id, chartQuery(c)])),
   ready: dataReady,
+  registerFile: async (name, file) => {
+    const bytes = new Uint8Array(await file.arrayBuffer());
+    await engine.exclusive((conn) => conn.registerBuffer(name, bytes));
+  },
 };
 
 const foreign = asked && !refused ? (check?.foreign ?? null) : null;

@@ -1,20 +1,8 @@
 // Times SQL inside the page on a dataset: node scripts/dev/qtime.mjs 1m   (serves /tmp/site: app -> dist, scale -> data/scale)
-import { chromium } from 'playwright-core';
+import { launchChromium } from '../bench/chromium.mjs';
 import { serve } from '../serve.mjs';
 const s = await serve('/tmp/site');
-const browser = await chromium.launch({
-  executablePath: '/usr/bin/chromium',
-  args: [
-    '--headless',
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-quic',
-    '--no-first-run',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-  ],
-});
+const browser = await launchChromium();
 const [rows = '1m'] = process.argv.slice(2);
 const page = await browser.newPage();
 await page.goto(`${s.url}app/#/about?data=../scale/${rows}/manifest.json`);

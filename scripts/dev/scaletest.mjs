@@ -1,19 +1,7 @@
-import { chromium } from 'playwright-core';
+import { launchChromium } from '../bench/chromium.mjs';
 import { serve } from '../serve.mjs';
 const s = await serve('/tmp/site');
-const browser = await chromium.launch({
-  executablePath: '/usr/bin/chromium',
-  args: [
-    '--headless',
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-quic',
-    '--no-first-run',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-  ],
-});
+const browser = await launchChromium();
 const [rows = '1m'] = process.argv.slice(2);
 const page = await browser.newPage({ viewport: { width: 1000, height: 900 } });
 page.on('pageerror', (e) => console.log('pageerror', e.message));

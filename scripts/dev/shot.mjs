@@ -1,19 +1,7 @@
-import { chromium } from 'playwright-core';
+import { launchChromium } from '../bench/chromium.mjs';
 import { serve } from '../serve.mjs';
 const s = await serve('dist');
-const browser = await chromium.launch({
-  executablePath: '/usr/bin/chromium',
-  args: [
-    '--headless',
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-quic',
-    '--no-first-run',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-  ],
-});
+const browser = await launchChromium();
 const [hash = '#/', w = '1280', out = '/tmp/shot.png'] = process.argv.slice(2);
 const page = await browser.newPage({ viewport: { width: Number(w), height: 900 } });
 page.on('console', (m) => console.log('console', m.type(), m.text()));

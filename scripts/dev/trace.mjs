@@ -1,20 +1,8 @@
 // Where main-thread time goes during a brush drag: node scripts/dev/trace.mjs '#/'  (after npm run build; /tmp/site/app -> dist)
-import { chromium } from 'playwright-core';
+import { launchChromium } from '../bench/chromium.mjs';
 import { serve } from '../serve.mjs';
 const s = await serve('/tmp/site');
-const browser = await chromium.launch({
-  executablePath: '/usr/bin/chromium',
-  args: [
-    '--headless',
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-quic',
-    '--no-first-run',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-  ],
-});
+const browser = await launchChromium();
 const page = await browser.newPage({ viewport: { width: 1000, height: 900 } });
 await page.goto(`${s.url}app/${process.argv[2] ?? '#/'}`);
 await page.waitForFunction(() => document.querySelector('[data-chart-id=output-distribution][data-state=ready] svg'), null, {

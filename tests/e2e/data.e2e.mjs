@@ -266,7 +266,7 @@ test('bad inputs each get an alert naming the file and what to do, and earlier t
       [files.bad.randomParquet, 'random.parquet', /not a Parquet file/],
       [files.bad.randomXlsx, 'random.xlsx', /not an Excel workbook/],
       [files.bad.badJson, 'broken.json', /not valid JSON: syntax error at line 3/],
-      [files.hugePath, 'huge.csv', /2 GB, over the 100 MB limit/],
+      [files.hugePath, 'huge.csv', /2 GB, over the 200 MB limit/],
     ];
     const produced = [];
     for (const [file, name, re] of cases) {
@@ -332,6 +332,9 @@ test(
       await chartsReady(page, await page.locator('figure.chart').count());
       const seg = await readChart(page, 'firms-by-segment');
       assert.equal(seg.modelled, false, 'the modelled mark goes with the user’s data');
+      // Words quoting the article's totals describe the modelled rows, not the user's (audit G8).
+      assert.equal(await figure(page, 'output-distribution').locator('.notes').count(), 0, 'no "over 270 亿元" note on an import');
+      assert.equal(await figure(page, 'firms-by-scale-srdi').locator('.subtitle').count(), 0, 'no "145 above designated size" subtitle');
       assert.deepEqual(seg.marks.map((m) => m.row).sort(), ['印刷电路板', '智能家电', '汽车电子', XSS].sort());
       // Markup from the file is text everywhere: the label, the tooltip, the exported SVG.
       assert.ok(seg.rowLabels.includes(XSS), `row labels ${seg.rowLabels}`);

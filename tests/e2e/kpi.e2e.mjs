@@ -39,6 +39,11 @@ for (const [lang, hash] of [
         await page.locator('li.kpi').first().waitFor();
         assert.equal(await page.getByRole('progressbar').count(), 1, 'the engine should still be loading');
         assertTiles(await readTiles(page), lang);
+        // Each tile's source link names the article, in words derived from the facts table's origin.
+        const sources = await page.$$eval('li.kpi .kpi-source a', (as) => as.map((a) => a.textContent.trim()));
+        assert.equal(sources.length, await page.locator('li.kpi').count());
+        assert.ok(sources.length >= KPIS[lang].length);
+        assert.deepEqual(new Set(sources), new Set([lang === 'zh' ? '《江门日报》2023年7月7日' : 'Jiangmen Daily, 7 July 2023']));
         wasm.release();
         await chartsReady(page);
         assertTiles(await readTiles(page), lang);

@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { serve } from '../../scripts/serve.mjs';
 import { DIST, ROOT, TIMEOUT, withPage } from './harness.mjs';
-import { brush, chartsPainted, chartsReady, countsOf, holdRequests, readLinked } from './page.mjs';
+import { brush, chartsPainted, chartsReady, countsOf, figure, holdRequests, readLinked } from './page.mjs';
 
 const ROWS = 300_000;
 let site;
@@ -57,6 +57,10 @@ test(
       await chartsReady(page);
       const loaded = await readLinked(page);
       assert.ok(loaded.count.startsWith(ROWS.toLocaleString('en')), `the selection bar counts every row: ${loaded.count}`);
+      // Scale rows are not calibrated to the article: no words quoting its totals appear on them (audit G8).
+      assert.equal(await figure(page, 'firms-by-scale-srdi').locator('.subtitle').count(), 0, 'no "145 above designated size" subtitle');
+      assert.equal(await figure(page, 'output-distribution').locator('.notes').count(), 0, 'no "over 270 亿元" note');
+      assert.doesNotMatch(loaded.output, /^over /, 'the selection bar gives the plain sum, not the published "over"');
       const total = (s) => Object.values(countsOf(s, 'segment')).reduce((a, b) => a + b, 0);
       assert.equal(total(await painted), ROWS, 'the painted segments add up to every row');
       assert.deepEqual(countsOf(loaded, 'segment'), countsOf(await painted, 'segment'), 'the engine draws what the manifest painted');

@@ -12,9 +12,9 @@ import { layoutDrawing } from '../../src/lib/charts/layout-drawing';
 import Lorenz from '../../src/lib/charts/lorenz/Lorenz.svg.svelte';
 import { palette, type Theme } from '../../src/lib/charts/palette';
 import { chartQuery, CHARTS } from '../../src/lib/charts/registry';
-import { toRows, type Engine } from '../../src/lib/engine';
+import { toRows, type Engine, type Row } from '../../src/lib/engine';
 import type { Lang } from '../../src/lib/format/number';
-import { lorenzSql, top10Sql, type Dim, type Selections } from '../../src/lib/sql';
+import { lorenzSql, top10Sql, type Selections } from '../../src/lib/sql';
 import type { Crossfilter, Summary, ViewResult } from '../../src/lib/state/crossfilter';
 import { firmCrossfilter } from '../../src/lib/state/firms';
 import { expectSvgSnapshot } from '../helpers/svg-snapshot';
@@ -23,23 +23,16 @@ import { nodeEngine } from '../helpers/node-engine';
 const WIDTH = 640;
 
 let engine: Engine;
-let dims: readonly Dim[];
 let plain: Answers;
-
-/** The interval dimension of a histogram view, as the explore view passes it to `build`. */
-const intervalDim = (id: string): Extract<Dim, { kind: 'interval' }> => {
-  const d = dims.find((x) => x.id === id);
-  if (d?.kind !== 'interval') throw new Error(`${id} is not an interval view`);
-  return d;
-};
 
 /** What the linked views are answered with under one set of selections, as the explore view gets it. */
 interface Answers {
   sels: Selections;
   views: Map<string, ViewResult>;
   summary: Summary;
-  lorenz: { n: number; sum: number }[];
-  top10: number;
+  /** Rows of the concentration view's own queries (its definition's `derived`). */
+  lorenz: readonly Row[];
+  top10: readonly Row[];
 }
 
 /** Runs the crossfilter over the bundled data under `sels` until every view, the totals and the derived queries answered. */
@@ -48,11 +41,11 @@ async function answer(engine: Engine, sels: Selections): Promise<Answers> {
   const views = new Map<string, ViewResult>();
   let summary: Summary | null = null;
   let lorenz: Answers['lorenz'] | null = null;
-  let top10: number | null = null;
+  let top10: Answers['top10'] | null = null;
   for (const d of cf.dims) cf.subscribe(d.id, (r) => views.set(d.id, r));
   cf.onSummary((s) => (summary = s));
-  cf.derive('lorenz', lorenzSql, (r) => (lorenz = r.rows.map((x) => ({ n: Number(x.n), sum: Number(x.s) }))));
-  cf.derive('top10', top10Sql, (r) => (top10 = Number(r.rows[0]?.top ?? 0)));
+  cf.derive('lorenz', lorenzSql, (r) => (lorenz = r.rows));
+  cf.derive('top10', top10Sql, (r) => (top10 = r.rows));
   cf.refresh(sels);
   await cf.idle();
   if (!summary || !lorenz || top10 === null || views.size !== cf.dims.length) throw new Error('the crossfilter did not answer every view');
@@ -81,7 +74,7 @@ async function draw(engine: Engine, a: Answers, def: ChartDef, lang: Lang, theme
     }
     case 'linked-histogram': {
       const r = a.views.get(def.dim)!;
-      const built = def.build({ rows: r.rows, base: r.base, selection: a.sels[def.dim], lang }, intervalDim(def.dim));
+      const built = def.build({ rows: r.rows, base: r.base, selection: a.sels[def.dim], lang });
       const drawn = layoutDrawing(built.drawing, WIDTH, colours);
       if (drawn.kind !== 'histogram') throw new Error(`${def.id}: a histogram expected, the drawing is ${built.drawing.kind}`);
       // The dashboard's histograms take the brush.
@@ -90,7 +83,7 @@ async function draw(engine: Engine, a: Answers, def: ChartDef, lang: Lang, theme
       }).body;
     }
     case 'concentration': {
-      const built = def.build({ groups: a.lorenz, top10: a.top10, totals: a.summary, lang });
+      const built = def.build({ answers: { lorenz: a.lorenz, top10: a.top10 }, totals: a.summary, lang });
       const d = built.drawing;
       const drawn = layoutDrawing(d, WIDTH, colours);
       if (d.kind !== 'lorenz' || drawn.kind !== 'lorenz') throw new Error(`${def.id}: a Lorenz curve expected, the drawing is ${d.kind}`);
@@ -103,7 +96,6 @@ async function draw(engine: Engine, a: Answers, def: ChartDef, lang: Lang, theme
 
 beforeAll(async () => {
   engine = await nodeEngine();
-  dims = firmCrossfilter(engine).dims;
   plain = await answer(engine, {});
 }, 60_000);
 

@@ -13,7 +13,7 @@ import type {
 } from '../../src/lib/charts/definition';
 import { CHARTS } from '../../src/lib/charts/registry';
 import type { Lang } from '../../src/lib/format/number';
-import { FIRM_DIMS, type Dim, type Selection } from '../../src/lib/sql';
+import type { Selection } from '../../src/lib/sql';
 
 /** Deep-frozen copy: any write by a builder throws in strict mode. */
 function frozen<T>(v: T): T {
@@ -23,8 +23,6 @@ function frozen<T>(v: T): T {
   }
   return v;
 }
-
-const dimOf = (id: string) => FIRM_DIMS.find((d) => d.id === id) as Extract<Dim, { kind: 'interval' }>;
 
 /** What one case gives a chart and what it must say. */
 interface Case {
@@ -83,11 +81,14 @@ const linked = (rows: LinkedInput['rows'], lang: Lang, selection?: Selection, ba
   lang,
 });
 const CONCENTRATION = (lang: Lang): ConcentrationInput => ({
-  groups: [
-    { n: 9, sum: 9 },
-    { n: 1, sum: 91 },
-  ],
-  top10: 100,
+  // Rows of the view's own queries: one per output group (firms n, output s), and the top ten's output.
+  answers: {
+    lorenz: [
+      { n: 9, s: 9 },
+      { n: 1, s: 91 },
+    ],
+    top10: [{ top: 100 }],
+  },
   totals: { count: 10, output: 100, sumsq: 9 + 91 * 91 },
   lang,
 });
@@ -273,7 +274,7 @@ function words(def: ChartDef, input: unknown, lang: Lang): { summary: string; ti
       return { summary: b.summary, tip: b.describe as (...args: never[]) => string };
     }
     case 'linked-histogram': {
-      const b = (def as HistogramView).build(input as LinkedInput, dimOf(def.dim));
+      const b = (def as HistogramView).build(input as LinkedInput);
       return { summary: b.summary, tip: b.describe as (...args: never[]) => string };
     }
     case 'concentration': {

@@ -2,6 +2,7 @@
 // with any column names, the firm mapping onto the bundled schema, and hostile names from files.
 import { afterAll, describe, expect, test } from 'vitest';
 import { toArrowIPC } from '../../src/lib/data/import/arrow';
+import { TextColumn } from '../../src/lib/data/import/text-column';
 import {
   firmMappingStatements,
   firmSelectSql,
@@ -10,7 +11,7 @@ import {
   unrecognisedSql,
   type FirmMapping,
 } from '../../src/lib/data/import/mapping';
-import { stage, type StagedGrid } from '../../src/lib/data/import/stage';
+import { stage, typedColumns, type StagedGrid } from '../../src/lib/data/import/stage';
 import { quoteIdent } from '../../src/lib/sql';
 import { openWasmDb, type WasmDb } from '../helpers/wasm-db';
 
@@ -30,13 +31,7 @@ const typesOf = (db: WasmDb, table: string) => Object.fromEntries(columnsOf(db, 
 
 async function loadCsv(db: WasmDb, name: string, csv: string) {
   const s = (await stage(`${name}.csv`, 'csv', { bytes: new TextEncoder().encode(csv) })) as StagedGrid;
-  insert(
-    db,
-    name,
-    toArrowIPC(
-      s.table.columns.map((c, i) => ({ name: c, type: s.types[i], wide: s.check.columns[i].wide, values: s.check.columns[i].values })),
-    ),
-  );
+  insert(db, name, toArrowIPC(typedColumns(s)));
   return s;
 }
 
@@ -97,6 +92,22 @@ describe('Arrow IPC tables', () => {
       { t: long, i: -2147483648, w: -(2 ** 40), n: -1e300, b: null, d: '2024-02-29' },
       { t: 'a', i: 2147483647, w: 0, n: 3, b: true, d: null },
     ]);
+  });
+});
+
+describe('text kept in chunks', () => {
+  test('a TextColumn reads back every cell and round-trips through Arrow, blank cells as null, across chunk ends', async () => {
+    const db = await openWasmDb();
+    const cells = Array.from({ length: 5000 }, (_, i) => (i % 7 === 0 ? '' : i % 11 === 0 ? '  ' : i % 13 === 0 ? `江海😀${i}` : `v${i}`));
+    const col = new TextColumn();
+    for (const c of cells) col.push(c);
+    col.push(null);
+    col.finish();
+    expect(col.length).toBe(5001);
+    expect(Array.from({ length: 5001 }, (_, i) => col.at(i))).toEqual([...cells, '']);
+    insert(db, 'chunked', toArrowIPC([{ name: 't', type: 'text', values: col }]));
+    const back = db.query<{ t: string | null }>('SELECT t FROM chunked').map((r) => r.t);
+    expect(back).toEqual([...cells.map((c) => (c.trim() === '' ? null : c)), null]);
   });
 });
 

@@ -4,7 +4,7 @@ import { describe, expect, test } from 'vitest';
 import * as XLSX from '@e965/xlsx';
 import { parseDelimited, sniffDelimiter } from '../../src/lib/data/import/csv';
 import { decodeText, detectEncoding, looksBinary } from '../../src/lib/data/import/encoding';
-import { cleanHeader, detectHeaderRow, gridToTable } from '../../src/lib/data/import/grid';
+import { cleanHeader, detectHeaderRow, gridToTable, tableRows } from '../../src/lib/data/import/grid';
 import { parseJsonRecords } from '../../src/lib/data/import/json';
 import { checkKind } from '../../src/lib/data/import/kind';
 import { checkSize, formatBytes, sizeLimit } from '../../src/lib/data/import/limits';
@@ -14,7 +14,9 @@ import { ImportError, type ImportProblem } from '../../src/lib/data/import/probl
 import { admit } from '../../src/lib/data/import/read';
 import { stage, retype, type StagedGrid } from '../../src/lib/data/import/stage';
 import { tableNameFor } from '../../src/lib/data/import/names';
-import { convertColumn, inferColumn, parseDate } from '../../src/lib/data/import/types';
+import { convertColumn } from '../../src/lib/data/import/convert';
+import { inferColumn } from '../../src/lib/data/import/infer';
+import { cellNumber, parseDate } from '../../src/lib/data/import/parsers';
 import { sheetToGrid } from '../../src/lib/data/import/xlsx';
 
 /** GBK encoder built from the platform's GBK decoder: every two-byte code, decoded once. */
@@ -60,19 +62,36 @@ describe('encodings', () => {
     const bom = new Uint8Array([0xef, 0xbb, 0xbf, ...utf8(text)]);
     expect(detectEncoding(bom)).toEqual({ encoding: 'utf-8', bom: 3, certain: true });
     expect(decodeText(bom).text).toBe(text);
-    expect(decodeText(utf8(text))).toEqual({ text, encoding: 'utf-8', replaced: 0 });
+    expect(decodeText(utf8(text))).toEqual({ text, encoding: 'utf-8', certain: false, replaced: 0, gbkLines: [] });
   });
   test('GBK bytes written by Excel on Chinese Windows are detected as GB18030 and decoded', () => {
     const text = '企业名称,细分领域,产值（万元）\n江门模拟电子有限公司,印刷电路板,"1,234"\n';
     const bytes = gbk(text);
     expect(detectEncoding(bytes).encoding).toBe('gb18030');
-    expect(decodeText(bytes)).toEqual({ text, encoding: 'gb18030', replaced: 0 });
+    expect(decodeText(bytes)).toEqual({ text, encoding: 'gb18030', certain: false, replaced: 0, gbkLines: [] });
   });
   test('UTF-16 with a BOM (Excel "Unicode text") is decoded and not taken for binary', () => {
     const text = '名称\t产值\n甲\t1\n';
     const le = new Uint8Array([0xff, 0xfe, ...new Uint8Array(new Uint16Array([...text].map((c) => c.charCodeAt(0))).buffer)]);
     expect(looksBinary(le)).toBe(false);
     expect(decodeText(le).text).toBe(text);
+  });
+  test('a GBK line inside a UTF-8 file is read as GB18030 and its line reported; the rest stays UTF-8', () => {
+    const bytes = new Uint8Array([...utf8('名称,产值\n甲公司,1\n'), ...gbk('乙公司,2\n'), ...utf8('丙公司,3\n'), ...gbk('丁公司,4')]);
+    expect(detectEncoding(bytes).encoding).toBe('utf-8');
+    expect(decodeText(bytes)).toEqual({
+      text: '名称,产值\n甲公司,1\n乙公司,2\n丙公司,3\n丁公司,4',
+      encoding: 'utf-8',
+      certain: false,
+      replaced: 0,
+      gbkLines: [3, 5],
+    });
+  });
+  test('bytes that are neither UTF-8 nor GB18030 become U+FFFD and are counted; a file of GBK lines stays GB18030', () => {
+    const d = decodeText(new Uint8Array([...utf8('名称\n甲\n'), 0xff, 0xfe, 0x41, 10, ...utf8('乙\n')]));
+    expect(d).toMatchObject({ encoding: 'utf-8', gbkLines: [], replaced: 2 });
+    const mostlyGbk = new Uint8Array([...gbk('名称\n甲\n乙\n丙\n'), ...utf8('丁\n')]);
+    expect(detectEncoding(mostlyGbk).encoding).toBe('gb18030');
   });
   test('random bytes look binary; text does not', () => {
     const rnd = new Uint8Array(2048).map((_, i) => (i * 7919) % 256);
@@ -100,10 +119,38 @@ describe('delimited text', () => {
     expect(r.lines).toEqual([1, 2, 4]);
     expect(r.unclosedQuoteLine).toBeNull();
   });
+  test('CRLF, LF and CR line ends, mixed or alone, give the same records and lines', () => {
+    const want = [
+      ['a', 'b'],
+      ['1', 'x\ny'],
+      ['2', '3'],
+    ];
+    for (const text of ['a,b\r\n1,"x\ny"\n2,3\r\n', 'a,b\n1,"x\ny"\r\n2,3', 'a,b\r1,"x\ny"\r2,3\r']) {
+      const r = parseDelimited(text, ',');
+      expect(r.rows).toEqual(want);
+      expect(r.lines).toEqual(text.includes('\r1') ? [1, 2, 3] : [1, 2, 4]);
+    }
+  });
+  test('a record wider than the column limit, or past the cell limit, stops the parse with its line', () => {
+    const text = 'a,b\n1,2\n3,4\n' + Array.from({ length: 50 }, (_, i) => i).join(',') + '\n5,6\n';
+    expect(parseDelimited(text, ',', { maxFields: 10 })).toMatchObject({
+      rows: [
+        ['a', 'b'],
+        ['1', '2'],
+        ['3', '4'],
+      ],
+      stopped: { limit: 'columns', line: 4, found: 50 },
+    });
+    expect(parseDelimited(text, ',', { maxCells: 5 }).stopped).toEqual({ limit: 'cells', line: 3, found: 6 });
+    expect(parseDelimited(text, ',').stopped).toBeNull();
+  });
   test('an unclosed quote is reported with its line instead of throwing', () => {
     const r = parseDelimited('a,b\n1,"oops\n2,3\n', ',');
     expect(r.unclosedQuoteLine).toBe(2);
-    expect(r.rows.length).toBe(2);
+    expect(r.rows).toEqual([
+      ['a', 'b'],
+      ['1', 'oops\n2,3\n'],
+    ]);
   });
 });
 
@@ -154,15 +201,15 @@ describe('headers and rows', () => {
   });
   test('ragged rows: short rows are padded, extra values dropped, both reported with their line', () => {
     const t = gridToTable([['a', 'b', 'c'], ['1', '2', '3'], ['4', '5'], ['6', '7', '8', '9', ''], [''], ['10', '11', '12']], 0);
-    expect(t.rows).toEqual([
+    expect(tableRows(t)).toEqual([
       ['1', '2', '3'],
       ['4', '5', null],
       ['6', '7', '8'],
       ['10', '11', '12'],
     ]);
     expect(t.ragged).toEqual([
-      { row: 3, values: 2, expected: 3, dropped: [] },
-      { row: 4, values: 4, expected: 3, dropped: ['9'] },
+      { row: 3, index: 1, values: 2, expected: 3, dropped: [] },
+      { row: 4, index: 2, values: 4, expected: 3, dropped: ['9'] },
     ]);
   });
 });
@@ -227,17 +274,20 @@ describe('file checks', () => {
     ['random bytes named .parquet', 'x.parquet', 'parquet', new Uint8Array([1, 2, 3, 4, 5]), 'not-parquet'],
     ['truncated Parquet', 'x.parquet', 'parquet', utf8('PAR1 some bytes but no footer'), 'parquet-truncated'],
     ['random bytes named .xlsx', 'x.xlsx', 'xlsx', new Uint8Array([9, 8, 7, 6]), 'not-xlsx'],
-    ['an old .xls renamed .xlsx', 'x.xlsx', 'xlsx', new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0]), 'legacy-xls'],
+    ['an .xls workbook named .csv', 'x.csv', 'csv', new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0]), 'legacy-xls'],
+    ['random bytes named .xls', 'x.xls', 'xls', new Uint8Array([9, 8, 7, 6]), 'not-xls'],
+    ['random bytes named .et', 'x.et', 'xls', new Uint8Array([9, 8, 7, 6]), 'not-xls'],
     ['gzip named .csv', 'x.csv', 'csv', new Uint8Array([0x1f, 0x8b, 8, 0]), 'compressed'],
   ] as const)('%s is refused', (_n, file, kind, bytes, code) => expect(checkKind(file, kind, bytes)?.code).toBe(code));
 
   test('size limits are checked before reading, per kind, halved on small devices', () => {
-    expect(checkSize('big.csv', 'csv', 200 * 2 ** 20)).toEqual({
+    expect(checkSize('big.csv', 'csv', 300 * 2 ** 20)).toEqual({
       code: 'too-large',
       file: 'big.csv',
-      size: 200 * 2 ** 20,
-      limit: 100 * 2 ** 20,
+      size: 300 * 2 ** 20,
+      limit: 200 * 2 ** 20,
     });
+    expect(checkSize('bench.csv', 'csv', 100 * 2 ** 20)).toBeNull();
     expect(sizeLimit('xlsx', 2)).toBe(15 * 2 ** 20);
     expect(formatBytes(100 * 2 ** 20)).toBe('100 MB');
     expect(() => admit({ name: 'x.docx', size: 10 })).toThrow(ImportError);
@@ -319,7 +369,7 @@ describe('staging', () => {
     expect(s.sheet).toBe('企业');
     expect(s.mergedFilled).toBe(1);
     expect(s.table.columns).toEqual(['名称', '街道', '产值（万元）']);
-    expect(s.table.rows.map((r) => r[1])).toEqual(['江南街道', '江南街道', '礼乐街道']);
+    expect(s.table.data[1]).toEqual(['江南街道', '江南街道', '礼乐街道']);
     expect(s.table.sourceRows).toEqual([3, 4, 5]);
     const second = (await stage('book.xlsx', 'xlsx', ctx, { sheet: '项目' })) as StagedGrid;
     expect(second.table.columns).toEqual(['项目', '投资']);
@@ -338,5 +388,50 @@ describe('table names', () => {
     expect(tableNameFor('a.xlsx', 'Sheet 1', ['A_Sheet_1'])).toBe('a_Sheet_1_2');
     expect(tableNameFor('2023.csv', null, [])).toBe('t_2023');
     expect(tableNameFor('<img src=x>.csv', null, [])).toBe('img_src_x');
+  });
+});
+
+describe('fast paths give the general parsers’ answers', () => {
+  test.each([
+    '1,234',
+    '-12,345.67',
+    '1,234,567',
+    '12,345',
+    '999,999,999.5',
+    '1,23',
+    '1,2345',
+    ',123',
+    '1,234.',
+    '12345',
+    '1.5',
+    '-0',
+    '１，２３４',
+    '1,234万',
+    ' 1,234 ',
+  ])('number %j', (s) => {
+    const pick = (r: { value: number; multiplier: number; grouped: boolean } | null) =>
+      r && { value: r.value, multiplier: r.multiplier, grouped: r.grouped };
+    expect(pick(cellNumber(s))).toEqual(pick(parseNumber(s)));
+  });
+  test.each([
+    '2015-03-08',
+    '2015/3/8',
+    '2015/03/8',
+    '2015-3-08',
+    '2015/13/1',
+    '2015-02-30',
+    '2015-3/8',
+    '2015/3/',
+    '2015年3月8日',
+    '20150308',
+    '2015/3/8 ',
+  ])('date %j', (s) => {
+    const general = (() => {
+      const m = /^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$/.exec(s.normalize('NFKC').trim());
+      if (!m) return null;
+      const d = new Date(Date.UTC(+m[1], +m[2] - 1, +m[3]));
+      return d.getUTCMonth() === +m[2] - 1 && d.getUTCDate() === +m[3] ? d : null;
+    })();
+    expect(parseDate(s)).toEqual(general);
   });
 });

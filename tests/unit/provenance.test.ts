@@ -1,6 +1,8 @@
 // Provenance as data: the mark, source line and fact-quoting words of a view follow the origins of
 // the tables it reads, for every combination of origins.
+import { readFileSync } from 'node:fs';
 import { beforeEach, describe, expect, it } from 'vitest';
+import { describeDataset } from '../../src/lib/data/catalog';
 import {
   asForeign,
   csvPreamble,
@@ -30,6 +32,7 @@ import {
   tablesIn,
 } from '../../src/lib/data/registry';
 import { effect, mentions } from '../../src/lib/sql';
+import { sources } from '../../src/lib/sql/names';
 import { frameText } from '../../src/lib/charts/words';
 import { chartById } from '../../src/lib/charts/registry';
 
@@ -229,12 +232,100 @@ describe('the catalog follows tables, views and console statements', () => {
     expect(tablesIn('SELECT * FROM t2')).toEqual([]);
   });
 
+  const unknown = (ref: string): Origin => ({ kind: 'unknown', ref });
+
+  it.each([
+    ['a glob', "SELECT * FROM read_parquet('*.parquet')", [MODELLED, unknown("'*.parquet'")]],
+    ['a glob in FROM', "SELECT * FROM 'data/*.csv'", [unknown("'data/*.csv'")]],
+    ['a file nobody registered or wrote', "SELECT * FROM 'elsewhere.parquet'", [unknown("'elsewhere.parquet'")]],
+    ['a relation the catalog does not know', 'SELECT count(*) FROM nowhere', [unknown('nowhere')]],
+    ['a reader given a computed name', "SELECT * FROM read_csv_auto('f' || '.csv')", [unknown("read_csv_auto('f' || '.csv')")]],
+    ['a constant still', 'SELECT * FROM range(10)', []],
+    ['a CTE of known rows', 'WITH x AS (SELECT * FROM mine) SELECT * FROM x', [USER]],
+  ] as const)('a read the catalog cannot follow is said to be of unknown origin: %s', (_n, sql, want) => {
+    expect(originsOfSql(sql, ORIGIN)).toEqual(want);
+  });
+
+  it('a file written with COPY … TO holds what its query read, and reading it back carries that', () => {
+    recordStatement("COPY firms TO 'x.parquet' (FORMAT PARQUET)", ORIGIN);
+    recordStatement("COPY (SELECT name FROM schools) TO 'y.csv'", ORIGIN);
+    expect(originsOfSql("SELECT * FROM 'x.parquet'", ORIGIN)).toEqual([MODELLED]);
+    expect(originsOfSql('SELECT * FROM "x.parquet"', ORIGIN)).toEqual([MODELLED]);
+    expect(originsOfSql("SELECT * FROM read_csv_auto('y.csv')", ORIGIN)).toEqual([PUBLISHED]);
+    // The table COPY read from is not written.
+    expect(originsOf(['firms'])).toEqual([MODELLED]);
+    recordStatement("COPY (SELECT 1 AS one) TO 'x.parquet'", ORIGIN);
+    expect(originsOfSql("SELECT * FROM 'x.parquet'", ORIGIN)).toEqual([]);
+  });
+
+  it('macros and prepared statements follow what their body reads, like views, until dropped', () => {
+    recordStatement('CREATE MACRO m() AS TABLE SELECT * FROM firms', ORIGIN);
+    recordStatement('CREATE FUNCTION total() AS (SELECT count(*) FROM mine)', ORIGIN);
+    recordStatement('PREPARE p AS SELECT * FROM schools WHERE name = $1', ORIGIN);
+    expect(originsOfSql('SELECT * FROM m()', ORIGIN)).toEqual([MODELLED]);
+    expect(originsOfSql('SELECT total() AS n', ORIGIN)).toEqual([USER]);
+    expect(originsOfSql("EXECUTE p('x')", ORIGIN)).toEqual([PUBLISHED]);
+    setOrigins('firms', [USER]);
+    expect(originsOfSql('SELECT * FROM m()', ORIGIN)).toEqual([USER]);
+    recordStatement('DROP MACRO TABLE m', ORIGIN);
+    recordStatement('DEALLOCATE p', ORIGIN);
+    expect(originsOfSql('SELECT * FROM m()', ORIGIN)).toEqual([unknown('m')]);
+    expect(originsOfSql('EXECUTE p', ORIGIN)).toEqual([unknown('p')]);
+  });
+
+  it('a table made from a glob keeps the unknown origin', () => {
+    recordStatement("CREATE TABLE g AS SELECT * FROM read_parquet('*.parquet')", ORIGIN);
+    expect(provenanceOf(['g']).unknown).toEqual(["'*.parquet'"]);
+    expect(marks(provenanceOf(['g']), 'zh').map((m) => m.label)).toEqual(['模拟数据', '来源不明']);
+  });
+
   it('a table from a constant has no origin; one the catalog could not follow takes what the run read', () => {
     recordStatement('CREATE TABLE c AS SELECT 1 AS x', ORIGIN);
     expect(provenanceOf(['c']).origins).toEqual([]);
     adoptUnknown(['c', 'made_by_a_macro'], [MODELLED]);
     expect(originsOf(['c'])).toEqual([]);
     expect(originsOf(['made_by_a_macro'])).toEqual([MODELLED]);
+  });
+});
+
+describe('what a statement reads', () => {
+  it.each([
+    ['a constant', "SELECT 42, extract(year FROM DATE '2023-07-07'), trim(BOTH 'x' FROM 'xax')", [], [], []],
+    [
+      'tables of a FROM list and joins, aliases left out',
+      'SELECT * FROM firms f, mine AS m JOIN projects p ON f.id = p.id',
+      ['firms', 'mine', 'projects'],
+      [],
+      [],
+    ],
+    [
+      'a subquery, a CTE and a qualified name',
+      'WITH t AS (SELECT * FROM main.firms) SELECT * FROM t, (SELECT 1 FROM x) y',
+      ['firms', 'x'],
+      [],
+      [],
+    ],
+    [
+      'constant and catalog functions',
+      "SELECT * FROM range(3), information_schema.tables, duckdb_tables(), pragma_table_info('firms')",
+      [],
+      [],
+      [],
+    ],
+    [
+      'files in FROM and in readers',
+      "SELECT * FROM 'a.parquet' JOIN read_csv_auto('b.csv', header = true) USING (id), read_parquet(['c.parquet', 'd.parquet'])",
+      [],
+      ['a.parquet', 'b.csv', 'c.parquet', 'd.parquet'],
+      [],
+    ],
+    ['a reader of a computed name', "SELECT * FROM read_parquet('x' || '.parquet')", [], [], ["read_parquet('x' || '.parquet')"]],
+    ['a table macro and a prepared statement', 'EXECUTE p(1)', ['p'], [], []],
+    ['a table macro call', 'SELECT * FROM m(2)', ['m'], [], []],
+    ['a quoted file name', 'SELECT * FROM "x.parquet"', ['x.parquet'], [], []],
+    ['IS DISTINCT FROM is no table', 'SELECT * FROM firms WHERE a IS DISTINCT FROM b', ['firms'], [], []],
+  ] as const)('%s', (_n, sql, names, files, opaque) => {
+    expect(sources(sql)).toEqual({ names, files, opaque });
   });
 });
 
@@ -245,11 +336,19 @@ describe('reading a statement', () => {
     expect(m.strings).toEqual(["it's.parquet"]);
   });
   it.each([
-    ['CREATE OR REPLACE TEMP TABLE "My T" AS SELECT 1', { kind: 'create', name: 'my t', view: false }],
-    ['create view if not exists main.v as select 1', { kind: 'create', name: 'v', view: true }],
+    ['CREATE OR REPLACE TEMP TABLE "My T" AS SELECT 1', { kind: 'create', name: 'my t', follows: false }],
+    ['create view if not exists main.v as select 1', { kind: 'create', name: 'v', follows: true }],
+    ['CREATE OR REPLACE MACRO m() AS TABLE SELECT * FROM firms', { kind: 'create', name: 'm', follows: true }],
+    ['CREATE FUNCTION f(x) AS x + 1', { kind: 'create', name: 'f', follows: true }],
+    ['PREPARE p AS SELECT * FROM firms', { kind: 'create', name: 'p', follows: true }],
     ['-- note\nINSERT INTO t VALUES (1)', { kind: 'write', name: 't' }],
     ["COPY t FROM 'x.csv'", { kind: 'write', name: 't' }],
+    ["COPY firms TO 'x.parquet' (FORMAT PARQUET)", { kind: 'copy-to', file: 'x.parquet', source: 'SELECT * FROM firms' }],
+    ["COPY main.firms (id, name) TO 'x.csv'", { kind: 'copy-to', file: 'x.csv', source: 'SELECT * FROM main.firms' }],
+    ["copy (SELECT id FROM firms) to 'y.csv' (HEADER)", { kind: 'copy-to', file: 'y.csv', source: 'SELECT id FROM firms' }],
     ['DROP VIEW IF EXISTS firms', { kind: 'drop', name: 'firms' }],
+    ['DROP MACRO TABLE m', { kind: 'drop', name: 'm' }],
+    ['DEALLOCATE PREPARE p', { kind: 'drop', name: 'p' }],
     ['ALTER TABLE a RENAME TO b', { kind: 'rename', from: 'a', to: 'b' }],
     ['SELECT 1', { kind: 'other' }],
   ] as const)('%s', (sql, want) => {
@@ -289,5 +388,53 @@ describe('contentSecurityPolicy (index.html, from JIANGHAI_DATA_ORIGINS)', () =>
     );
     expect(directive(contentSecurityPolicy('self'), 'connect-src')).toBe("connect-src 'self' blob: data:");
     expect(directive(contentSecurityPolicy(''), 'connect-src')).toBe("connect-src 'self' blob: data:");
+  });
+});
+
+describe('a data= manifest that states no origin (audit G12d)', () => {
+  /** A static server in a function: GET, HEAD and single byte ranges of the given files. */
+  const serve =
+    (files: Record<string, Uint8Array | string>): typeof fetch =>
+    async (input, init) => {
+      const url = String(input);
+      const body = files[url];
+      if (body === undefined) return new Response('not found', { status: 404 });
+      const bytes = typeof body === 'string' ? new TextEncoder().encode(body) : body;
+      const headers = new Headers({ 'Content-Length': String(bytes.length) });
+      if (init?.method === 'HEAD') return new Response(null, { status: 200, headers });
+      const range = /^bytes=(\d+)-(\d*)$/.exec(new Headers(init?.headers).get('Range') ?? '');
+      if (!range) return new Response(new Blob([bytes as Uint8Array<ArrayBuffer>]), { status: 200, headers });
+      const end = range[2] ? Number(range[2]) + 1 : bytes.length;
+      return new Response(new Blob([bytes.slice(Number(range[1]), end) as Uint8Array<ArrayBuffer>]), { status: 206 });
+    };
+  const BASE = 'https://other.example/d/';
+
+  it("takes each table's origin from its Parquet file's key-value metadata, as that site's claim, before saying none is given", async () => {
+    resetRegistry();
+    const manifest = JSON.parse(readFileSync('data/manifest.json', 'utf8'));
+    delete manifest.source;
+    for (const t of manifest.tables) delete t.provenance;
+    await describeDataset(
+      `${BASE}manifest.json`,
+      'https://jianghai.example',
+      serve({
+        [`${BASE}manifest.json`]: JSON.stringify(manifest),
+        [`${BASE}firms.parquet`]: new Uint8Array(readFileSync('data/firms.parquet')),
+        [`${BASE}schools.parquet`]: new Uint8Array(readFileSync('data/schools.parquet')),
+        [`${BASE}projects.parquet`]: 'not a Parquet file',
+      }),
+    );
+    const firms = provenanceOf(['firms']);
+    expect(firms.foreign).toEqual(['other.example']);
+    expect(firms.modelled).toBe(true);
+    expect(sourceLine(firms, 'en')).toMatch(
+      /^Data from other\.example \(that site names its source as: Jiangmen Daily, 7 July 2023; modelled firm rows;/,
+    );
+    expect(quotesHold(firms, ['ei_firms'])).toBe(false);
+    expect(sourceLine(provenanceOf(['schools']), 'zh')).toMatch(
+      /^来自 other\.example 的数据（该网站自称来源：《江门日报》2023年7月7日，本站未核实）$/,
+    );
+    // A file that states nothing (or is no Parquet file) leaves the site's data unattributed, and says so.
+    expect(sourceLine(provenanceOf(['projects']), 'en')).toBe('Data from other.example (no source given)');
   });
 });

@@ -1,5 +1,8 @@
 // Every query the linked views and the catalog send, run through DuckDB-WASM 1.28.0 over the built
 // data and checked against plain SQL written another way.
+import { rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
   allCubesSql,
@@ -19,7 +22,19 @@ import {
   type Selections,
 } from '../../src/lib/sql';
 import { openWasmDb, type WasmDb } from '../helpers/wasm-db';
-import { loadSlices } from '../../src/lib/data/catalog';
+import {
+  copyToParquetSql,
+  distinctProbeSql,
+  distinctValuesSql,
+  dropTableSql,
+  engineSettingsSql,
+  loadSlices,
+  loadSliceSql,
+  MEMORY_LIMIT_SQL,
+  parquetViewSql,
+  tableViewSql,
+} from '../../src/lib/sql';
+import { memoryLimitMB } from '../../src/lib/engine/memory';
 
 let db: WasmDb;
 beforeAll(async () => {
@@ -151,8 +166,7 @@ describe('catalog questions', () => {
 });
 
 describe('loadSlices (a large table loaded into memory slice by slice)', () => {
-  const t = (bounds: number[]) =>
-    ({ load: { column: 'output_2022', bounds }, columns: [{ name: 'output_2022', type: 'DOUBLE' }] }) as Parameters<typeof loadSlices>[0];
+  const t = (bounds: number[]) => ({ load: { column: 'output_2022', bounds }, columns: [{ name: 'output_2022' }] });
   it.each([[[0, 100, 1000, 1e9]], [[-1, 5000, 1e12]], [[0, 50, 100, 500, 1000, 5000, 1e4, 1e12]]])(
     'bounds %j: every firm, nulls included, falls in exactly one slice',
     (bounds) => {
@@ -169,4 +183,69 @@ describe('loadSlices (a large table loaded into memory slice by slice)', () => {
     },
   );
   it('no usable bounds: one statement', () => expect(loadSlices(t([1, 2]))).toEqual(['']));
+});
+
+describe('registering a dataset (lib/data/catalog.ts) through its SQL', () => {
+  it('makes a table a view over its Parquet file, and a view over another table', () => {
+    db.query(parquetViewSql('t_firms_view', 'firms.parquet'));
+    db.query(tableViewSql('t_firms_alias', 't_firms_view'));
+    expect(db.query<{ n: number }>('SELECT count(*)::INTEGER AS n FROM t_firms_alias')).toEqual([{ n: 1681 }]);
+  });
+
+  it('tells categories from free text by a probe, then lists every value of the categories', () => {
+    const [probe] = db.query<{ c0: number; c1: number }>(distinctProbeSql('firms.parquet', ['segment', 'name'], 500));
+    expect(probe.c0).toBeLessThan(20);
+    expect(probe.c1).toBe(500);
+    const [lists] = db.query<{ l0: string[] }>(distinctValuesSql('firms.parquet', ['segment']));
+    const plain = db.query<{ s: string }>('SELECT DISTINCT segment AS s FROM firms ORDER BY s').map((r) => r.s);
+    expect([...lists.l0]).toEqual(plain);
+  });
+
+  it('loads a large table into memory in slices: every row once, categories as ENUMs, the row number as id, free text left out', () => {
+    const [lists] = db.query<{ l0: string[] }>(distinctValuesSql('firms.parquet', ['segment']));
+    const columns = [{ name: 'id' }, { name: 'segment', values: [...lists.l0] }, { name: 'output_2022' }];
+    const slices = loadSlices({ columns, load: { column: 'output_2022', bounds: [0, 500, 5000, 1e12] } });
+    slices.forEach((w, i) => db.query(loadSliceSql('t_mem', 'firms.parquet', columns, w, i === 0)));
+    expect(db.query<{ n: number; ids: number }>('SELECT count(*)::INTEGER AS n, count(DISTINCT id)::INTEGER AS ids FROM t_mem')).toEqual([
+      { n: 1681, ids: 1681 },
+    ]);
+    const types = db.query<{ column_name: string; data_type: string }>(
+      "SELECT column_name, data_type FROM information_schema.columns WHERE table_name = 't_mem' ORDER BY ordinal_position",
+    );
+    expect(types.map((t) => t.column_name)).toEqual(['id', 'segment', 'output_2022']);
+    expect(types[0].data_type).toBe('INTEGER');
+    expect(types[1].data_type).toMatch(/^ENUM/);
+    const [sum] = db.query<{ a: number; b: number }>(
+      'SELECT (SELECT sum(output_2022) FROM t_mem) AS a, (SELECT sum(output_2022) FROM firms) AS b',
+    );
+    expect(sum.a).toBeCloseTo(sum.b, 6);
+  });
+
+  it('copies a table to Parquet and drops it, whatever its name', () => {
+    db.query('CREATE OR REPLACE TABLE "ex""port 表" AS SELECT 1 AS x');
+    // The blocking build writes to the real file system: a temp path, not the repository.
+    const file = join(tmpdir(), `jianghai-copy-${process.pid}.parquet`);
+    try {
+      db.query(copyToParquetSql('ex"port 表', file));
+      expect(db.db.copyFileToBuffer(file).length).toBeGreaterThan(12);
+      db.db.dropFile(file);
+    } finally {
+      rmSync(file, { force: true });
+    }
+    db.query(dropTableSql('ex"port 表'));
+    db.query(dropTableSql('ex"port 表'));
+    expect(db.query("SELECT * FROM information_schema.tables WHERE table_name = 'ex\"port 表'")).toEqual([]);
+  });
+});
+
+describe('the engine settings (lib/engine/duckdb.ts)', () => {
+  it('turn extension downloads off and bound memory as asked, which the console then reads', () => {
+    for (const sql of engineSettingsSql(memoryLimitMB(4))) db.query(sql);
+    const [s] = db.query<{ a: boolean; i: boolean }>(
+      "SELECT current_setting('autoload_known_extensions') AS a, current_setting('autoinstall_known_extensions') AS i",
+    );
+    expect(s).toEqual({ a: false, i: false });
+    const [m] = db.query<{ m: string }>(MEMORY_LIMIT_SQL);
+    expect(m.m).toMatch(new RegExp(`^${(memoryLimitMB(4) / 1000).toFixed(1)}GB$|^${memoryLimitMB(4)}\\.0MB$`));
+  });
 });

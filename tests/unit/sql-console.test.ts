@@ -1,10 +1,10 @@
 // The SQL console's pure parts: statement splitting, error positions from DuckDB's own messages,
 // CSV export, and the example queries and profile queries run through DuckDB-WASM.
 import { describe, expect, test } from 'vitest';
-import { profileNumber, profileQueries } from '../../src/views/workbench/profile';
+import { profileNumber } from '../../src/views/workbench/profile';
 import { cellText, resultCsv } from '../../src/views/console/cells';
 import { EXAMPLES } from '../../src/views/console/examples';
-import { SCHEMA_SQL } from '../../src/lib/sql';
+import { profileQueries, SCHEMA_SQL } from '../../src/lib/sql';
 import { errorOffset, isReadOnly, lineColumn, splitStatements } from '../../src/views/console/statements';
 import { toEngineError } from '../../src/lib/engine/errors';
 import { openWasmDb } from '../helpers/wasm-db';

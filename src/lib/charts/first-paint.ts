@@ -8,9 +8,8 @@ import { clearAnswers, offerAnswers } from '../data/answers';
 import type { Origin } from '../data/provenance';
 import { setOrigins } from '../data/registry';
 import type { Engine, Row } from '../engine';
-import { allViewsSql, firmPageSql, FIRM_PAGE_SIZE, FIRMS, lorenzSql, top10Sql } from '../sql';
-import { DEFAULT_STATE, type AppState } from '../state/url';
-import { chartById, chartQuery, ROWS_CHARTS } from './registry';
+import type { AppState } from '../state/url';
+import { chartById, unfilteredQueries, VIEWS } from './registry';
 
 /** Id of the `<script type="application/json">` element that carries the answers. */
 export const FIRST_PAINT_ID = 'jianghai-first-paint';
@@ -30,13 +29,8 @@ export interface FirstPaint {
  * free-text columns, so its first page would not look like the engine's.
  */
 export function firstPaintQueries({ firmPage = true } = {}): string[] {
-  return [
-    allViewsSql(FIRMS),
-    lorenzSql(''),
-    top10Sql(''),
-    ...(firmPage ? [firmPageSql('', DEFAULT_STATE.sort, 0, FIRM_PAGE_SIZE)] : []),
-    ...ROWS_CHARTS.map((c) => chartQuery(c)),
-  ];
+  const views = VIEWS.filter((v) => firmPage || v.kind !== 'firm-list');
+  return [...new Set(views.flatMap(unfilteredQueries))];
 }
 
 /** Offers a first paint's answers and its tables' origins: in the page, and to the build's prerender. */

@@ -8,8 +8,7 @@ import type { Palette } from './palette';
 export type DrawingLayout =
   { kind: 'bars'; layout: PanelsLayout } | { kind: 'histogram'; layout: HistogramLayout } | { kind: 'lorenz'; layout: LorenzLayout };
 
-/** Height of a histogram, and the width of the Lorenz square's box: the sizes the dashboard draws at. */
-const HISTOGRAM_HEIGHT = 220;
+/** The width of the Lorenz square's box: the size the dashboard draws at. */
 const LORENZ_MAX = 420;
 const LORENZ_HEIGHT = 300;
 
@@ -32,12 +31,11 @@ export function layoutDrawing(
           palette,
         ),
       };
-    case 'histogram': {
-      const { input } = drawing;
-      // Five-year ticks crowd a phone's axis: every ten years there.
-      const tickStep = width < 420 && input.tickStep === 5 ? 10 : input.tickStep;
-      return { kind: 'histogram', layout: histogramLayout({ ...input, width, height: HISTOGRAM_HEIGHT, tickStep }, palette) };
-    }
+    case 'histogram':
+      return {
+        kind: 'histogram',
+        layout: histogramLayout({ ...drawing.input, width, height: drawing.height, tickStep: drawing.tickStepAt(width) }, palette),
+      };
     case 'lorenz':
       return { kind: 'lorenz', layout: lorenzLayout(drawing.groups, Math.min(width, LORENZ_MAX), LORENZ_HEIGHT, palette) };
   }

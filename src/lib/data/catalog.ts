@@ -1,9 +1,9 @@
 import type { DuckConnection, Engine } from '../engine';
 import { isTransient, retrying, toRows } from '../engine';
-import { quoteIdent, quoteLiteral } from '../sql';
+import { distinctProbeSql, distinctValuesSql, loadSlices, loadSliceSql, parquetViewSql, tableViewSql, type MemoryColumn } from '../sql';
 import { offerAnswers } from './answers';
 import { fetchManifest, tableOrigins, type Manifest, type TableInfo } from './manifest';
-import { asForeign, type Origin } from './provenance';
+import { asForeign, parseOrigins, PARQUET_KEY, type Origin } from './provenance';
 import { clearProblem, setFile, setOrigins, setProblem, setView } from './registry';
 
 /** URL of the bundled manifest, resolved against the page so the site works from any sub-path. */
@@ -30,24 +30,45 @@ export const activeDataVersion = (): string | null => active?.dataVersion ?? nul
 
 /**
  * The origins of each table of a manifest as seen from this page: what another site says of its
- * rows is that site's claim, so every view built on them names the site.
+ * rows is that site's claim, so every view built on them names the site. A table the manifest says
+ * nothing about may say it in its Parquet file's key-value metadata (files this app writes do):
+ * its footer is read before the page falls back to "no source given".
  */
-function originsByTable(manifest: Manifest, manifestUrl: string, pageOrigin: string): Map<string, Origin[]> {
+async function originsByTable(manifest: Manifest, manifestUrl: string, pageOrigin: string, fetchFn?: typeof fetch): Promise<Map<string, Origin[]>> {
   const manifestHost = new URL(manifestUrl).origin === pageOrigin ? null : new URL(manifestUrl).host;
   return new Map(
-    manifest.tables.map((t) => {
-      const url = new URL(t.file, manifestUrl);
-      const host = manifestHost ?? (url.origin === pageOrigin ? null : url.host);
-      return [t.name, host ? asForeign(tableOrigins(manifest, t), host) : tableOrigins(manifest, t)];
-    }),
+    await Promise.all(
+      manifest.tables.map(async (t): Promise<[string, Origin[]]> => {
+        const url = new URL(t.file, manifestUrl);
+        const host = manifestHost ?? (url.origin === pageOrigin ? null : url.host);
+        let stated = tableOrigins(manifest, t);
+        if (stated.length === 0) stated = await fileOrigins(url.href, t.bytes, fetchFn);
+        return [t.name, host ? asForeign(stated, host) : stated];
+      }),
+    ),
   );
 }
 
+/** Origins a Parquet file on a server states in its key-value metadata; none when it states none or cannot be read. */
+async function fileOrigins(url: string, bytes: unknown, fetchFn?: typeof fetch): Promise<Origin[]> {
+  try {
+    // The manifest's byte count saves a HEAD request; a wrong one only makes the footer unreadable.
+    const byteLength = typeof bytes === 'number' && Number.isInteger(bytes) && bytes > 12 ? bytes : undefined;
+    // Loaded only here: the footer parser (hyparquet) would cost the first paint about 5 KiB (brotli).
+    const { readKvMetadataFromUrl } = await import('./parquet-meta');
+    const json = (await readKvMetadataFromUrl(url, { byteLength, fetch: fetchFn }))[PARQUET_KEY];
+    return json ? parseOrigins(JSON.parse(json)) : [];
+  } catch {
+    // The file may not be Parquet at all, or unreachable: its registration will say so.
+    return [];
+  }
+}
+
 /** Enters a dataset's origins in the catalog without the engine (embeds that draw from small.json). */
-export async function describeDataset(manifestUrl: string, pageOrigin = location.origin): Promise<Manifest> {
-  const manifest = await fetchManifest(manifestUrl);
+export async function describeDataset(manifestUrl: string, pageOrigin = location.origin, fetchFn: typeof fetch = fetch): Promise<Manifest> {
+  const manifest = await fetchManifest(manifestUrl, fetchFn);
   active = manifest;
-  for (const [name, origins] of originsByTable(manifest, manifestUrl, pageOrigin)) setOrigins(name, origins);
+  for (const [name, origins] of await originsByTable(manifest, manifestUrl, pageOrigin, fetchFn)) setOrigins(name, origins);
   return manifest;
 }
 
@@ -67,7 +88,7 @@ export async function registerDataset(engine: Engine, manifestUrl: string, pageO
     throw err;
   }
   active = manifest;
-  const origins = originsByTable(manifest, manifestUrl, pageOrigin);
+  const origins = await originsByTable(manifest, manifestUrl, pageOrigin);
   // A dataset folder on this site may carry its unfiltered answers: the views draw from them while
   // the engine starts and large tables load (another site's numbers wait for the engine).
   const sameSite = new URL(manifestUrl).origin === pageOrigin;
@@ -94,7 +115,7 @@ export async function retryTables(engine: Engine, tables: readonly string[]): Pr
   }
   const manifest = active;
   const url = activeUrl;
-  const origins = originsByTable(manifest, url, location.origin);
+  const origins = await originsByTable(manifest, url, location.origin);
   await engine.exclusive(async (conn) => {
     for (const t of manifest.tables) if (tables.includes(t.name)) await registerTable(conn, t, url, origins.get(t.name) ?? []);
   });
@@ -117,7 +138,7 @@ async function registerTable(conn: DuckConnection, t: TableInfo, manifestUrl: st
     await registerFile(conn, fileName, url.href);
     await retrying(async () => {
       try {
-        return await conn.query(`CREATE OR REPLACE VIEW ${quoteIdent(t.name)} AS SELECT * FROM read_parquet(${quoteLiteral(fileName)})`);
+        return await conn.query(parquetViewSql(t.name, fileName));
       } catch (err) {
         // A read that failed on the way leaves the file's state behind: start it afresh before a retry.
         if (isTransient(err)) await registerFile(conn, fileName, url.href);
@@ -163,7 +184,6 @@ async function httpStatus(url: string): Promise<number | null> {
 
 /** Loads a large table into memory and points its view at it; returns the in-memory table's name. */
 async function materialise(conn: DuckConnection, t: TableInfo, fileName: string): Promise<string> {
-  const src = `read_parquet(${quoteLiteral(fileName)}, file_row_number = true)`;
   const text = t.columns.filter((c) => c.type === 'VARCHAR' && c.name !== 'id');
   // Category values come from the manifest when it lists them; otherwise one scan finds them, after
   // a probe of the first rows has set free text (names, ids) aside: it would cost tens of bytes a row.
@@ -174,54 +194,32 @@ async function materialise(conn: DuckConnection, t: TableInfo, fileName: string)
     else unknown.push(c.name);
   }
   if (unknown.length) {
-    const probe = toRows(await conn.query(`SELECT ${unknown.map((n, i) => `count(DISTINCT ${quoteIdent(n)}) AS c${i}`).join(', ')} FROM (SELECT * FROM ${src} LIMIT 10000)`))[0];
+    const probe = toRows(await conn.query(distinctProbeSql(fileName, unknown)))[0];
     const categorical = unknown.filter((_, i) => Number(probe[`c${i}`]) <= MAX_ENUM);
     if (categorical.length) {
-      const lists = toRows(await conn.query(`SELECT ${categorical.map((n, i) => `list_sort(list_distinct(list(${quoteIdent(n)}))) AS l${i}`).join(', ')} FROM ${src}`))[0];
+      const lists = toRows(await conn.query(distinctValuesSql(fileName, categorical)))[0];
       categorical.forEach((n, i) => {
         const l = (lists[`l${i}`] as unknown[] | null) ?? [];
         if (l.length <= MAX_ENUM) values.set(n, l.map(String));
       });
     }
   }
-  // The row number stands in for a dropped text id: views sort and page by it.
-  const select: string[] = [`CAST(file_row_number + 1 AS INTEGER) AS ${quoteIdent('id')}`];
-  for (const c of t.columns) {
-    const col = quoteIdent(c.name);
-    if (c.name === 'id') continue;
-    if (c.type !== 'VARCHAR') select.push(col);
-    else if (values.has(c.name)) select.push(`CAST(${col} AS ENUM(${values.get(c.name)!.map(quoteLiteral).join(', ')})) AS ${col}`);
-  }
+  // Free text that is not a category stays out of memory.
+  const columns: MemoryColumn[] = t.columns
+    .filter((c) => c.type !== 'VARCHAR' || values.has(c.name))
+    .map((c) => (values.has(c.name) ? { name: c.name, values: values.get(c.name) } : { name: c.name }));
   const mem = `${t.name}__memory`;
   // In the slices the manifest gives (ranges of a column the file is sorted by, so each slice reads
   // its own row groups), with progress after each; in one statement otherwise.
   const slices = loadSlices(t);
   reportLoad({ table: t.name, done: 0, total: slices.length });
   for (let i = 0; i < slices.length; i++) {
-    const body = `SELECT ${select.join(', ')} FROM ${src}${slices[i]}`;
-    await conn.query(i === 0 ? `CREATE OR REPLACE TABLE ${quoteIdent(mem)} AS ${body}` : `INSERT INTO ${quoteIdent(mem)} ${body}`);
+    await conn.query(loadSliceSql(mem, fileName, columns, slices[i], i === 0));
     reportLoad({ table: t.name, done: i + 1, total: slices.length });
   }
-  await conn.query(`CREATE OR REPLACE VIEW ${quoteIdent(t.name)} AS SELECT * FROM ${quoteIdent(mem)}`);
+  await conn.query(tableViewSql(t.name, mem));
   reportLoad(null);
   return mem;
-}
-
-/** WHERE clauses splitting a table by the manifest's `load` bounds; one empty clause when it has none. */
-export function loadSlices(t: Pick<TableInfo, 'load' | 'columns'>): string[] {
-  const load = t.load;
-  const bounds = load?.bounds.filter((b) => Number.isFinite(b)) ?? [];
-  if (!load || bounds.length < 3 || !t.columns.some((c) => c.name === load.column)) return [''];
-  const col = quoteIdent(load.column);
-  return bounds.slice(0, -1).map((lo, i) => {
-    const conds = [];
-    if (i > 0) conds.push(`${col} >= ${quoteLiteral(lo)}`);
-    if (i < bounds.length - 2) conds.push(`${col} < ${quoteLiteral(bounds[i + 1])}`);
-    const range = conds.join(' AND ');
-    // The first slice also takes the rows the column says nothing about.
-    if (i === 0) return ` WHERE ${range ? `${range} OR ` : ''}${col} IS NULL`;
-    return range ? ` WHERE ${range}` : '';
-  });
 }
 
 /** How far the loading of a large table into memory has come (null: nothing loading). */

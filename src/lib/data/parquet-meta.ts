@@ -13,7 +13,7 @@
  *
  * No Svelte and no duckdb-wasm here: the functions take and return bytes.
  */
-import { parquetMetadata } from 'hyparquet';
+import { asyncBufferFromUrl, parquetMetadata, parquetMetadataAsync, type AsyncBuffer } from 'hyparquet';
 // The raw compact-protocol struct reader parquetMetadata itself uses (so it adds nothing to the
 // bundle). withKvMetadata needs what parquetMetadata does not report: the raw field ids present and
 // where the struct's STOP byte really is.
@@ -98,6 +98,45 @@ export function readKvMetadata(bytes: Uint8Array): Record<string, string> {
   } catch (err) {
     throw new ParquetMetadataError(`Parquet footer could not be parsed: ${describe(err)}`);
   }
+  return toRecord(pairs);
+}
+
+/** Bytes read from the end of a remote file at first: a footer of DuckDB's is a few kilobytes. */
+const FOOTER_GUESS = 64 * 1024;
+
+/**
+ * Reads the file-level key-value metadata of a Parquet file that is not in memory, from its footer
+ * alone (hyparquet's `asyncBufferFromUrl` gives a file on a server, read with range requests).
+ *
+ * @returns the pairs as `readKvMetadata` gives them.
+ * @throws ParquetMetadataError if the footer cannot be read or parsed (the message says why).
+ */
+export async function readKvMetadataAsync(file: AsyncBuffer): Promise<Record<string, string>> {
+  try {
+    return toRecord((await parquetMetadataAsync(file, { geoparquet: false, initialFetchSize: FOOTER_GUESS })).key_value_metadata);
+  } catch (err) {
+    throw new ParquetMetadataError(`Parquet footer could not be read: ${describe(err)}`);
+  }
+}
+
+/**
+ * Reads the key-value metadata of a Parquet file on a server with range requests for its footer.
+ * `byteLength` (a manifest states it) saves a HEAD request.
+ */
+export async function readKvMetadataFromUrl(
+  url: string,
+  { byteLength, fetch: fetchFn }: { byteLength?: number; fetch?: typeof fetch } = {},
+): Promise<Record<string, string>> {
+  let file: AsyncBuffer;
+  try {
+    file = await asyncBufferFromUrl({ url, byteLength, fetch: fetchFn });
+  } catch (err) {
+    throw new ParquetMetadataError(`Parquet file ${url} could not be read: ${describe(err)}`);
+  }
+  return readKvMetadataAsync(file);
+}
+
+function toRecord(pairs: readonly { key: string; value?: string }[] | undefined): Record<string, string> {
   // Collected on a prototype-less object, where a key such as "__proto__" is an ordinary property
   // (on a plain object that assignment would hit the prototype setter and be lost); spreading then
   // copies it as own data onto the plain object callers expect.

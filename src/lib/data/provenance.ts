@@ -3,6 +3,7 @@
  * source line and fact-quoting words of a view are derived from the origins of the tables it reads.
  * Nothing here knows a chart: a chart only says which tables it reads.
  */
+import { t } from '../format/i18n';
 import type { Lang } from '../format/number';
 
 export interface Bilingual {
@@ -30,6 +31,11 @@ export type Origin =
     }
   | { kind: 'modelled'; source: SourceRef | null; facts: string[]; /** What the modelled rows are: "firm rows". */ rows: Bilingual | null }
   | { kind: 'user'; /** The file the user imported (it never leaves the browser). */ file: string }
+  | {
+      kind: 'unknown';
+      /** What was read that the page cannot follow, as the statement wrote it: a glob, a file or table it does not know. */
+      ref: string;
+    }
   | {
       kind: 'foreign';
       /** Host the rows were loaded from (another origin than this site's). */
@@ -78,6 +84,8 @@ export function parseOrigin(v: unknown): Origin | null {
       return { kind: 'modelled', source: parseSource(o.source), facts: strings(o.facts), rows: isBilingual(o.rows) ? o.rows : null };
     case 'user':
       return typeof o.file === 'string' ? { kind: 'user', file: o.file } : null;
+    case 'unknown':
+      return typeof o.ref === 'string' ? { kind: 'unknown', ref: o.ref } : null;
     case 'foreign': {
       if (typeof o.host !== 'string' || !o.host) return null;
       const claimed = parseOrigin(o.claimed);
@@ -103,7 +111,7 @@ export function asForeign(origins: readonly Origin[], host: string): Origin[] {
   return unionOrigins(
     origins.map((o): Origin => {
       if (o.kind === 'foreign') return o;
-      const claimed = o.kind === 'user' ? o : { ...o, facts: [] };
+      const claimed = o.kind === 'published' || o.kind === 'modelled' ? { ...o, facts: [] } : o;
       return { kind: 'foreign', host, claimed };
     }),
   );
@@ -118,6 +126,8 @@ export interface ViewProvenance {
   foreign: string[];
   /** True when some rows are the user's own import. */
   user: boolean;
+  /** What the rows read that the page cannot follow (globs, files and tables it does not know). */
+  unknown: string[];
 }
 
 export function viewProvenance(origins: readonly Origin[]): ViewProvenance {
@@ -127,6 +137,7 @@ export function viewProvenance(origins: readonly Origin[]): ViewProvenance {
     modelled: own.some((o) => o?.kind === 'modelled'),
     foreign: [...new Set(origins.flatMap((o) => (o.kind === 'foreign' ? [o.host] : [])))],
     user: own.some((o) => o?.kind === 'user'),
+    unknown: [...new Set(own.flatMap((o) => (o?.kind === 'unknown' ? [o.ref] : [])))],
   };
 }
 
@@ -166,6 +177,8 @@ function originPhrase(o: Origin, lang: Lang): string {
     }
     case 'user':
       return zh ? `您导入的数据：${o.file}` : `Your imported data: ${o.file}`;
+    case 'unknown':
+      return zh ? `来源不明（${o.ref}）` : `origin unknown (${o.ref})`;
     case 'foreign': {
       const claim = o.claimed ? originPhrase(o.claimed, lang) : null;
       if (zh) return `来自 ${o.host} 的数据（${claim ? `该网站自称来源：${claim}，本站未核实` : '未注明来源'}）`;
@@ -174,9 +187,12 @@ function originPhrase(o: Origin, lang: Lang): string {
   }
 }
 
-/** The source line of a view: one phrase per origin; '' when the rows have no origin to name. */
+/** The source line of a view: one phrase per origin (what cannot be followed in one); '' when the rows have no origin to name. */
 export function sourceLine(vp: ViewProvenance, lang: Lang): string {
-  const phrases = [...new Set(vp.origins.map((o) => originPhrase(o, lang)))];
+  const refs = vp.origins.flatMap((o) => (o.kind === 'unknown' ? [o.ref] : []));
+  const known = vp.origins.filter((o) => o.kind !== 'unknown');
+  const unknown = refs.length ? [originPhrase({ kind: 'unknown', ref: refs.join(lang === 'zh' ? '、' : ', ') }, lang)] : [];
+  const phrases = [...new Set([...known.map((o) => originPhrase(o, lang)), ...unknown])];
   // "Jiangmen Daily; modelled firm rows" already names the article a published table is from.
   const kept = phrases.filter((p) => !phrases.some((q) => q !== p && q.startsWith(p)));
   return kept.join(lang === 'zh' ? '；' : '; ');
@@ -184,7 +200,7 @@ export function sourceLine(vp: ViewProvenance, lang: Lang): string {
 
 /** A mark shown beside the source line and baked into every export. */
 export interface Mark {
-  kind: 'modelled' | 'foreign';
+  kind: 'modelled' | 'foreign' | 'unknown';
   label: string;
   /** The mark explained in one sentence. */
   explain: string;
@@ -202,6 +218,16 @@ export function marks(vp: ViewProvenance, lang: Lang): Mark[] {
       explain: calibrated
         ? zh ? '基于按公开总量校准的模拟数据，并非真实企业数据。' : 'Built on modelled rows that reproduce the published totals; not real firm data.'
         : zh ? '基于模拟数据，并非真实数据。' : 'Built on modelled rows; not real data.',
+    });
+  }
+  if (vp.unknown.length) {
+    const refs = vp.unknown.join(zh ? '、' : ', ');
+    out.push({
+      kind: 'unknown',
+      label: t(lang, 'Source unknown'),
+      explain: zh
+        ? `这些数字读取了本页无法追溯来源的数据（${refs}），使用前请核实其来源。`
+        : `These numbers read data whose origin this page cannot follow (${refs}); check where it comes from before using them.`,
     });
   }
   for (const host of vp.foreign) {

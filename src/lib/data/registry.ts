@@ -4,7 +4,7 @@
  * mapped, and the SQL console enters what its statements create. Views resolve through what they
  * read, so a view keeps following its tables. Framework-free observable, like the engine.
  */
-import { effect, mentions } from '../sql/names';
+import { effect, mentions, sources } from '../sql/names';
 import { unionOrigins, viewProvenance, type Origin, type ViewProvenance } from './provenance';
 
 /** A table holds rows of `origins`; a view also shows whatever the tables it `reads` hold now. */
@@ -74,49 +74,96 @@ export function originsOf(names: readonly string[]): Origin[] {
 
 export const provenanceOf = (tables: readonly string[]): ViewProvenance => viewProvenance(originsOf(tables));
 
-/** Tables a statement may read: every name it mentions that the catalog knows, and registered files. */
+/** Key of the catalog entry of a file a console statement wrote (`COPY … TO`); no table can be named so. */
+const fileEntry = (file: string) => `\u0000file:${file.toLowerCase()}`;
+
+/** Tables a statement may read: every name it mentions that the catalog knows, and known files it reads. */
 export function tablesIn(sql: string): string[] {
   const m = mentions(sql);
   const out = new Set(m.names.filter((n) => entries.has(n)));
-  for (const s of m.strings) {
+  for (const s of [...m.strings, ...sources(sql).names]) {
     const t = files.get(s);
     if (t) out.add(t);
   }
+  for (const f of sources(sql).files) for (const t of globMatches(f)) out.add(t);
   return [...out];
 }
 
-/** Origins of whatever a statement reads, including URLs of other sites it names. */
+/** Origins of whatever a statement reads, including URLs of other sites it names and what it reads that the catalog cannot follow. */
 export function originsOfSql(sql: string, pageOrigin: string): Origin[] {
-  return unionOrigins(originsOf(tablesIn(sql)), urlOrigins(sql, pageOrigin));
+  return unionOrigins(originsOf(tablesIn(sql)), urlOrigins(sql, pageOrigin), unknownOrigins(sql, pageOrigin));
 }
 
 /** Other sites a statement reads from by URL (`read_parquet('https://…')`). */
 function urlOrigins(sql: string, pageOrigin: string): Origin[] {
   const foreign: Origin[] = [];
   for (const s of mentions(sql).strings) {
-    if (!/^https?:\/\//i.test(s) || files.has(s)) continue;
-    try {
-      const u = new URL(s);
-      if (u.origin !== pageOrigin) foreign.push({ kind: 'foreign', host: u.host, claimed: null });
-    } catch {
-      // Not a URL after all: nothing is read from it.
-    }
+    const host = foreignHost(s, pageOrigin);
+    if (host && !files.has(s)) foreign.push({ kind: 'foreign', host, claimed: null });
   }
   return foreign;
 }
 
+/** The host of a URL on another site than the page's; null for anything else. */
+function foreignHost(s: string, pageOrigin: string): string | null {
+  if (!/^https?:\/\//i.test(s)) return null;
+  try {
+    const u = new URL(s);
+    return u.origin === pageOrigin ? null : u.host;
+  } catch {
+    return null;
+  }
+}
+
+const GLOB = /[*?[]/;
+
+/** Known files a glob pattern matches (DuckDB's globs: `*` and `?` within a folder, `**` across, `[…]`). */
+function globMatches(pattern: string): string[] {
+  if (!GLOB.test(pattern)) return [];
+  const re = new RegExp(
+    `^${pattern
+      .replace(/[.+^${}()|\\]/g, '\\$&')
+      .replace(/\*\*/g, '\u0000')
+      .replace(/\*/g, '[^/]*')
+      .replace(/\?/g, '[^/]')
+      .replaceAll('\u0000', '.*')}$`,
+  );
+  return [...new Set([...files].filter(([f]) => re.test(f)).map(([, t]) => t))];
+}
+
+/**
+ * What a statement reads that the catalog cannot identify: a relation it does not know, a file
+ * nobody registered or wrote, a glob (it may match any file), a reader given a computed argument.
+ * Each becomes an "origin unknown", so such a result is never shown as if it had no source.
+ */
+function unknownOrigins(sql: string, pageOrigin: string): Origin[] {
+  const src = sources(sql);
+  const refs = [
+    ...src.names.filter((n) => !entries.has(key(n)) && !files.has(n)),
+    ...src.files.filter((f) => GLOB.test(f) || (!files.has(f) && !foreignHost(f, pageOrigin))).map((f) => `'${f}'`),
+    ...src.opaque,
+  ];
+  return refs.map((ref): Origin => ({ kind: 'unknown', ref }));
+}
+
 /**
  * Records what a console statement did to the catalog: a created table holds what the statement
- * read, a created view reads it, a filled table adds it; a drop or rename moves the entry. When the
- * statement is not recognised, every known table it names may have been written.
+ * read; a view, macro or prepared statement reads it again each time; a filled table adds it; a
+ * file written with COPY … TO holds what its query read; a drop or rename moves the entry. When
+ * the statement is not recognised, every known table it names may have been written.
  */
 export function recordStatement(sql: string, pageOrigin: string): void {
   const fx = effect(sql);
   const read = originsOfSql(sql, pageOrigin);
   switch (fx.kind) {
     case 'create':
-      if (fx.view) setView(fx.name, tablesIn(sql), urlOrigins(sql, pageOrigin));
+      if (fx.follows) setView(fx.name, tablesIn(sql), [...urlOrigins(sql, pageOrigin), ...unknownOrigins(sql, pageOrigin)]);
       else setOrigins(fx.name, read);
+      return;
+    case 'copy-to':
+      entries.set(fileEntry(fx.file), { origins: originsOfSql(fx.source, pageOrigin), reads: [] });
+      files.set(fx.file, fileEntry(fx.file));
+      changed();
       return;
     case 'write':
       setOrigins(fx.name, unionOrigins(originsOf([fx.name]), read));

@@ -9,6 +9,7 @@ import mvpWasm from '@duckdb/duckdb-wasm/dist/duckdb-mvp.wasm?url';
 import mvpWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-mvp.worker.js?url';
 import ehWasm from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
 import ehWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
+import { engineSettingsSql } from '../sql/settings';
 import { memoryLimitMB } from './memory';
 
 /** Bytes of the WebAssembly module fetched so far; `total` is 0 until the size is known. */
@@ -35,10 +36,11 @@ export interface DuckConnection {
   /** Reads a file DuckDB wrote (for example with COPY ... TO) back into JS. */
   copyFileToBuffer(name: string): Promise<Uint8Array>;
   /**
-   * Creates table `table` from an Arrow IPC stream (an imported file, typed in JS). Optional so
-   * that test adapters written before it need not change.
+   * Creates table `table` from an Arrow IPC stream (an imported file, typed in JS), or with
+   * `append` adds the stream's rows to it (same schema). Optional so that test adapters written
+   * before it need not change.
    */
-  insertArrowIPC?(table: string, ipc: Uint8Array): Promise<void>;
+  insertArrowIPC?(table: string, ipc: Uint8Array, options?: { append?: boolean }): Promise<void>;
   version(): Promise<string>;
 }
 
@@ -92,10 +94,7 @@ export async function openDuckDB(onProgress?: (p: LoadProgress) => void, onSpawn
   }
   await db.open({ query: { castBigIntToDouble: true, castDecimalToDouble: true } });
   const conn = await db.connect();
-  // A failed autoload of an extension breaks the instance, and no extension server is reachable here.
-  await conn.query('SET autoload_known_extensions = false');
-  await conn.query('SET autoinstall_known_extensions = false');
-  await conn.query(`SET memory_limit = '${memoryLimitMB((navigator as { deviceMemory?: number }).deviceMemory)}MB'`);
+  for (const sql of engineSettingsSql(memoryLimitMB((navigator as { deviceMemory?: number }).deviceMemory))) await conn.query(sql);
 
   return {
     query: (sql) => conn.query(sql),
@@ -120,7 +119,7 @@ export async function openDuckDB(onProgress?: (p: LoadProgress) => void, onSpawn
     registerBuffer: (name, bytes) => db.registerFileBuffer(name, bytes),
     dropFile: async (name) => void (await db.dropFile(name)),
     copyFileToBuffer: (name) => db.copyFileToBuffer(name),
-    insertArrowIPC: (table, ipc) => conn.insertArrowFromIPCStream(ipc, { name: table, create: true }),
+    insertArrowIPC: (table, ipc, options) => conn.insertArrowFromIPCStream(ipc, { name: table, create: !options?.append }),
     version: () => db.getVersion(),
   };
 }

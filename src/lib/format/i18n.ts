@@ -39,6 +39,13 @@ const ZH: Record<string, string> = {
   'not stated': '未注明',
   Retry: '重试',
   'The data could not be loaded': '数据无法载入',
+  // Imports in a worker, with progress and Cancel (issue 10)
+  Reading: '正在读取',
+  Parsing: '正在解析',
+  'Checking the columns of': '正在检查各列：',
+  'Loading into the query engine:': '正在载入查询引擎：',
+  'Import cancelled:': '已取消导入：',
+  'Tables loaded earlier are unchanged.': '之前载入的表没有改变。',
 
   // Newsroom (issue 11): a reporter's words in the embed dialog, QR codes on PNG images, the long image.
   'Your words': '您的文字',
@@ -191,6 +198,8 @@ const ZH: Record<string, string> = {
   'Hide rows': '隐藏明细',
   'Show the rows behind “{figure}”': '查看“{figure}”的明细',
   'Rows behind “{figure}”': '“{figure}”的明细',
+  // Provenance (issue 8): reads the page cannot follow, frozen embeds, the firm list, the selection bar
+  'Source unknown': '来源不明',
 };
 
 /** Translates a UI string; English is the key itself. */

@@ -2,7 +2,7 @@ import { Table, tableToIPC } from 'apache-arrow';
 import { withKvMetadata } from '../../lib/data/parquet-meta';
 import { PARQUET_KEY } from '../../lib/data/provenance';
 import type { Engine } from '../../lib/engine';
-import { quoteIdent, quoteLiteral } from '../../lib/sql';
+import { copyToParquetSql, dropTableSql } from '../../lib/sql';
 import type { ConsoleResult } from './state.svelte';
 
 /**
@@ -18,10 +18,10 @@ export async function resultParquet(engine: Engine, result: ConsoleResult): Prom
     if (!conn.insertArrowIPC) throw new Error('this engine cannot take Arrow tables');
     await conn.insertArrowIPC(tmp, ipc);
     try {
-      await conn.query(`COPY ${quoteIdent(tmp)} TO ${quoteLiteral(file)} (FORMAT PARQUET)`);
+      await conn.query(copyToParquetSql(tmp, file));
       return await conn.copyFileToBuffer(file);
     } finally {
-      await conn.query(`DROP TABLE IF EXISTS ${quoteIdent(tmp)}`).catch(() => undefined);
+      await conn.query(dropTableSql(tmp)).catch(() => undefined);
       await conn.dropFile(file).catch(() => undefined);
     }
   });

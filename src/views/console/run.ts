@@ -2,7 +2,7 @@ import type { Table } from 'apache-arrow';
 import { unionOrigins, type Origin } from '../../lib/data/provenance';
 import { adoptUnknown, originsOfSql, recordStatement } from '../../lib/data/registry';
 import { toRows, type Engine } from '../../lib/engine';
-import { TABLE_NAMES_SQL } from '../../lib/sql';
+import { MEMORY_LIMIT_SQL, TABLE_NAMES_SQL } from '../../lib/sql';
 import { sqlTypeName, valuesOf } from './arrow';
 import type { ConsoleResult } from './state.svelte';
 import { isReadOnly, type Statement } from './statements';
@@ -116,7 +116,7 @@ async function adoptNewTables(engine: Engine, read: Origin[]): Promise<void> {
 /** The engine's memory limit as DuckDB states it (the console may have changed it with SET). */
 export async function memoryLimit(engine: Engine): Promise<string> {
   try {
-    return String(toRows(await engine.query("SELECT current_setting('memory_limit') AS m"))[0]?.m ?? '?');
+    return String(toRows(await engine.query(MEMORY_LIMIT_SQL))[0]?.m ?? '?');
   } catch {
     return '?';
   }

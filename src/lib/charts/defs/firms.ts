@@ -1,8 +1,9 @@
 /** The linked views over the firm table, in page order. Ids are public (links, embeds): never rename one. */
 import { formatCount, formatNumber, type Lang } from '../../format/number';
-import { OUTPUT_BINS_PER_DECADE } from '../../sql';
+import { FIRMS, OUTPUT_BINS_PER_DECADE } from '../../sql';
 import type { LinkedView } from '../definition';
 import { concentration } from './concentration';
+import { firmList } from './firm-list';
 import { countBars } from './linked-bars';
 import { histogram } from './linked-histogram';
 
@@ -16,6 +17,7 @@ const outputWords = (x: number, lang: Lang) => `${formatNumber(outputYuan(x), la
 export const FIRM_VIEWS: LinkedView[] = [
   countBars({
     id: 'firms-by-segment',
+    x: FIRMS,
     dim: 'segment',
     words: {
       title: { zh: '各细分领域企业数', en: 'Firms by segment' },
@@ -25,12 +27,14 @@ export const FIRM_VIEWS: LinkedView[] = [
   }),
   countBars({
     id: 'firms-by-area',
+    x: FIRMS,
     dim: 'area',
     words: { title: { zh: '各街道企业数', en: 'Firms by subdistrict' } },
     category: { zh: '街道', en: 'Subdistrict' },
   }),
   countBars({
     id: 'firms-by-scale-srdi',
+    x: FIRMS,
     dim: 'breakdown',
     stacked: true,
     words: {
@@ -55,6 +59,7 @@ export const FIRM_VIEWS: LinkedView[] = [
   }),
   histogram({
     id: 'output-distribution',
+    x: FIRMS,
     dim: 'output',
     words: {
       title: { zh: '企业2022年产值分布', en: 'Distribution of 2022 output per firm' },
@@ -86,6 +91,7 @@ export const FIRM_VIEWS: LinkedView[] = [
   }),
   histogram({
     id: 'founding-years',
+    x: FIRMS,
     dim: 'founded',
     words: {
       title: { zh: '企业成立年份', en: 'Founding year of firms' },
@@ -96,10 +102,14 @@ export const FIRM_VIEWS: LinkedView[] = [
       finePerUnit: 1,
       step: 1,
       tickStep: 5,
+      narrowTickStep: 10,
       tickLabel: (x) => String(x),
       valueLabel: (x, lang) => (lang === 'zh' ? `${x}年` : String(x)),
       fallbackDomain: [1985, 2025],
     },
   }),
-  concentration,
+  concentration(FIRMS),
 ];
+
+/** The list of the selected firms, under the linked views. */
+export const FIRM_LIST = firmList(FIRMS);

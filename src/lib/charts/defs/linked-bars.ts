@@ -2,6 +2,7 @@
 import { valueLabel } from '../../data/labels';
 import { formatCount, formatPercent } from '../../format/number';
 import type { Bilingual } from '../../data/provenance';
+import { allViewsSql, viewSql, type CrossTable } from '../../sql';
 import type { BarsInput } from '../bars/layout';
 import type { BarsView, ChartWords, Counts } from '../definition';
 import type { Tone } from '../palette';
@@ -32,6 +33,7 @@ export function orderedKeys(rows: Counts, base: Counts): string[] {
 
 interface Spec {
   id: string;
+  x: CrossTable;
   dim: string;
   words: ChartWords;
   category: Bilingual;
@@ -44,6 +46,10 @@ export function countBars(spec: Spec): BarsView {
   return {
     kind: 'linked-bars',
     ...spec,
+    tables: [spec.x.table],
+    query: (sels) => viewSql(spec.x, spec.dim, sels),
+    // Every linked view's unfiltered counts come from its crossfilter's one grouping-sets scan.
+    unfiltered: () => [allViewsSql(spec.x)],
     build({ rows, base, selection, lang }) {
       const counts = new Map(rows.map((r) => [String(r.key), r.n]));
       const keys = orderedKeys(rows, base);

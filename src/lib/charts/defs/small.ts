@@ -1,5 +1,6 @@
 /** The charts over the small tables (projects, schools, Enping investments), in page order. */
 import { formatCount, formatNumber, formatPercent, formatYuan, formatYuanIn, pickMagnitude, type Lang } from '../../format/number';
+import { selectAll } from '../../sql';
 import type { RowsChart } from '../definition';
 import type { Tone } from '../palette';
 
@@ -7,8 +8,13 @@ const num = (r: Record<string, unknown>, k: string) => Number(r[k]);
 const str = (r: Record<string, unknown>, k: string) => String(r[k]);
 const yuanAxis = (lang: Lang) => (m: string) => (lang === 'zh' ? `${m}元` : `${m ? `${m} ` : ''}yuan`);
 
-const projectsInvestment: RowsChart = {
-  kind: 'rows',
+/** A chart over every row of `table` in `order`: it reads that table and nothing else. */
+function rowsChart(c: Omit<RowsChart, 'kind' | 'tables' | 'sql' | 'query' | 'unfiltered'>): RowsChart {
+  const sql = selectAll(c.table, c.order.column, c.order.desc);
+  return { kind: 'rows', ...c, tables: [c.table], sql, query: () => sql, unfiltered: () => [sql] };
+}
+
+const projectsInvestment = rowsChart({
   id: 'projects-investment',
   table: 'projects',
   words: {
@@ -78,10 +84,9 @@ const projectsInvestment: RowsChart = {
       describe: (label, series, v) => `${label} · ${series}: ${formatYuanIn(v, unit, lang)}`,
     };
   },
-};
+});
 
-const schools: RowsChart = {
-  kind: 'rows',
+const schools = rowsChart({
   id: 'schools',
   table: 'schools',
   words: {
@@ -159,10 +164,9 @@ const schools: RowsChart = {
       describe: (label, series, v) => `${label} · ${series}: ${formatNumber(v, lang, 1)}`,
     };
   },
-};
+});
 
-const enping: RowsChart = {
-  kind: 'rows',
+const enping = rowsChart({
   id: 'enping-investments',
   table: 'enping_investments',
   words: {
@@ -206,7 +210,7 @@ const enping: RowsChart = {
       describe: (label, _s, v) => `${label}: ${formatYuan(v, lang)}`,
     };
   },
-};
+});
 
 /** Ids are public (links, embeds): never rename one. */
 export const SMALL_CHARTS: RowsChart[] = [projectsInvestment, enping, schools];

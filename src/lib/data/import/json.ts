@@ -3,6 +3,7 @@
  * object per line (NDJSON). Parsed in JavaScript: DuckDB-WASM 1.28 has no JSON reader built in.
  */
 import type { Cell } from './grid';
+import { SHAPE_LIMITS } from './limits';
 import { fail } from './problems';
 
 export interface JsonRecords {
@@ -18,8 +19,11 @@ export interface JsonRecords {
 
 const kindOf = (v: unknown): string => (v === null ? 'null' : Array.isArray(v) ? 'array' : typeof v);
 
-/** Parses `text` as JSON records; throws ImportError with the line and column of a syntax error. */
-export function parseJsonRecords(file: string, text: string): JsonRecords {
+/**
+ * Parses `text` as JSON records; throws ImportError with the line and column of a syntax error, or
+ * when the records hold more keys or cells than `limits` allow.
+ */
+export function parseJsonRecords(file: string, text: string, limits: Readonly<Record<'columns' | 'cells', number>> = SHAPE_LIMITS): JsonRecords {
   let data: unknown;
   try {
     data = JSON.parse(text);
@@ -67,6 +71,8 @@ export function parseJsonRecords(file: string, text: string): JsonRecords {
     } else skipped.push({ element: i + 1, found: kindOf(el) });
   });
   if (records.length === 0 && list.length > 0) fail({ code: 'json-shape', file, found: `an array of ${kindOf(list[0])}s` });
+  if (keys.size > limits.columns) fail({ code: 'limit', file, limit: 'columns', max: limits.columns, found: keys.size });
+  if (keys.size * records.length > limits.cells) fail({ code: 'limit', file, limit: 'cells', max: limits.cells, found: keys.size * records.length });
   const header = [...keys.keys()];
   const grid: Cell[][] = [header];
   for (const { obj } of records) grid.push(header.map((k) => toCell(obj[k])));

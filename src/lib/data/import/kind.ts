@@ -1,10 +1,13 @@
 /** Which reader a file needs, from its name, checked against its first bytes. */
 import type { ImportProblem } from './problems';
 
-export type FileKind = 'csv' | 'tsv' | 'json' | 'parquet' | 'xlsx';
+export type FileKind = 'csv' | 'tsv' | 'json' | 'parquet' | 'xlsx' | 'xls';
 
-/** The file input's `accept` list, a public contract (ARCHITECTURE.md section 4). */
-export const ACCEPT = '.csv,.tsv,.parquet,.xlsx,.json';
+/**
+ * The file input's `accept` list, a public contract (ARCHITECTURE.md section 4): the contract's
+ * `.csv,.tsv,.parquet,.xlsx,.json`, then Excel 97-2003 and WPS workbooks.
+ */
+export const ACCEPT = '.csv,.tsv,.parquet,.xlsx,.json,.xls,.et';
 
 export const extensionOf = (name: string): string => /\.([^./\\]+)$/.exec(name)?.[1]?.toLowerCase() ?? '';
 
@@ -16,6 +19,8 @@ export function kindFromName(name: string): FileKind | null {
   if (ext === 'json' || ext === 'ndjson' || ext === 'jsonl') return 'json';
   if (ext === 'parquet' || ext === 'parq') return 'parquet';
   if (ext === 'xlsx' || ext === 'xlsm') return 'xlsx';
+  // WPS saves .et in the Excel 97-2003 format (LibreOffice opens both with its Excel 97 filter).
+  if (ext === 'xls' || ext === 'et') return 'xls';
   return null;
 }
 
@@ -38,9 +43,15 @@ export function checkKind(file: string, kind: FileKind, bytes: Uint8Array): Impo
   if (bytes.length === 0) return { code: 'empty', file };
   const magic = sniffMagic(bytes);
   if (kind === 'xlsx') {
-    if (magic === 'ole') return { code: 'legacy-xls', file };
-    if (magic !== 'zip') return { code: 'not-xlsx', file };
-    return null;
+    // An old workbook renamed .xlsx is read as what it is.
+    if (magic === 'ole' || magic === 'zip') return null;
+    return { code: 'not-xlsx', file };
+  }
+  if (kind === 'xls') {
+    // Portals often publish an HTML or XML table named .xls, and an .xlsx renamed .xls is common:
+    // the spreadsheet library reads all of them.
+    if (magic === 'ole' || magic === 'zip' || looksLikeMarkup(bytes)) return null;
+    return { code: 'not-xls', file };
   }
   if (kind === 'parquet') {
     if (magic !== 'parquet') return { code: 'not-parquet', file };
@@ -53,4 +64,11 @@ export function checkKind(file: string, kind: FileKind, bytes: Uint8Array): Impo
   if (magic === 'ole') return { code: 'legacy-xls', file };
   if (magic === 'parquet') return { code: 'binary-text', file };
   return null;
+}
+
+/** HTML or XML (SpreadsheetML 2003) text: a `<` after any byte-order mark and whitespace. */
+function looksLikeMarkup(bytes: Uint8Array): boolean {
+  let i = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
+  while (i < bytes.length && i < 1024 && (bytes[i] === 0x20 || (bytes[i] >= 0x09 && bytes[i] <= 0x0d))) i++;
+  return bytes[i] === 0x3c;
 }

@@ -16,7 +16,7 @@ import { toArrowIPC } from './arrow';
 import type { FileKind } from './kind';
 import { firmMappingStatements, unrecognisedSql, type FirmMapping, type MappingOptions } from './mapping';
 import { ImportError } from './problems';
-import type { StagedGrid, StagedParquet } from './stage';
+import { typedColumns, type StagedGrid, type StagedParquet } from './stage';
 
 export interface LoadedColumn {
   name: string;
@@ -65,21 +65,58 @@ async function register(engine: Engine, t: Omit<LoadedTable, 'rows' | 'columns'>
 /** Lists a table already in the engine as loaded, with its origins (tables saved on this device, read back). */
 export const adoptTable = register;
 
-/** Creates table `name` from a staged text, JSON or workbook table with the chosen column types. */
-export async function loadGrid(engine: Engine, s: StagedGrid, name: string): Promise<LoadedTable> {
-  const ipc = toArrowIPC(
-    s.table.columns.map((col, c) => ({ name: col, type: s.types[c], wide: s.check.columns[c].wide, values: s.check.columns[c].values })),
-  );
+/** What the list of loaded tables says about a table's source. */
+export interface ArrowSource {
+  file: string;
+  kind: FileKind;
+  sheet: string | null;
+  /** Origins the file states (a CSV this app exported), or null. */
+  origins: Origin[] | null;
+}
+
+/**
+ * Creates table `name` from Arrow IPC bytes, one stream or a sequence of batches with one schema
+ * (made by the import worker as the engine takes them, see client.ts). The bytes are moved to the
+ * engine's worker, not copied. A failed or cancelled import (through `signal`, or a batch source
+ * that fails) leaves no table behind.
+ */
+export async function loadArrow(
+  engine: Engine,
+  ipc: Uint8Array | AsyncIterable<Uint8Array>,
+  source: ArrowSource,
+  name: string,
+  signal?: AbortSignal,
+): Promise<LoadedTable> {
+  const batches = ipc instanceof Uint8Array ? [ipc] : ipc;
   await engine.exclusive(async (conn) => {
     if (!conn.insertArrowIPC) throw new Error('this engine cannot take Arrow tables');
+    const drop = () => conn.query(`DROP TABLE IF EXISTS ${quoteIdent(name)}`).catch(() => undefined);
+    let first = true;
     try {
-      await conn.insertArrowIPC(name, ipc);
+      for await (const batch of batches) {
+        if (signal?.aborted) break;
+        try {
+          await conn.insertArrowIPC(name, batch, { append: !first });
+        } catch (err) {
+          throw new ImportError({ code: 'engine', file: source.file, detail: (err as Error).message });
+        }
+        first = false;
+      }
     } catch (err) {
-      await conn.query(`DROP TABLE IF EXISTS ${quoteIdent(name)}`).catch(() => undefined);
-      throw new ImportError({ code: 'engine', file: s.file, detail: (err as Error).message });
+      await drop();
+      throw err;
+    }
+    if (signal?.aborted) {
+      await drop();
+      throw signal.reason;
     }
   });
-  return register(engine, { name, file: s.file, kind: s.kind, sheet: s.sheet }, importedOrigins(s.file, s.origins ?? []));
+  return register(engine, { name, file: source.file, kind: source.kind, sheet: source.sheet }, importedOrigins(source.file, source.origins ?? []));
+}
+
+/** Creates table `name` from a staged text, JSON or workbook table with the chosen column types (in this thread). */
+export async function loadGrid(engine: Engine, s: StagedGrid, name: string): Promise<LoadedTable> {
+  return loadArrow(engine, toArrowIPC(typedColumns(s)), s, name);
 }
 
 let parquetSeq = 0;
@@ -88,7 +125,7 @@ let parquetSeq = 0;
  * Copies a Parquet file into table `name`. The bytes are registered under a private name only for
  * the copy, so that a truncated or corrupt file fails here, with its name, and not later in a chart.
  */
-export async function loadParquet(engine: Engine, s: StagedParquet, name: string): Promise<LoadedTable> {
+export async function loadParquet(engine: Engine, s: StagedParquet, name: string, signal?: AbortSignal): Promise<LoadedTable> {
   const fileName = `import_${++parquetSeq}.parquet`;
   // Read before the bytes go to the worker: registering a buffer transfers it, leaving it empty here.
   const origins = importedOrigins(s.file, statedOrigins(s.bytes));
@@ -101,6 +138,10 @@ export async function loadParquet(engine: Engine, s: StagedParquet, name: string
       throw new ImportError({ code: 'parquet-unreadable', file: s.file, detail: (err as Error).message.split('\n')[0] });
     } finally {
       await conn.dropFile(fileName).catch(() => undefined);
+    }
+    if (signal?.aborted) {
+      await conn.query(`DROP TABLE IF EXISTS ${quoteIdent(name)}`);
+      throw signal.reason;
     }
   });
   return register(engine, { name, file: s.file, kind: 'parquet', sheet: null }, origins);

@@ -32,11 +32,22 @@ const MISSING = new Set(['', '-', '--', '---', '—', '——', '–', '/', '\\'
 
 /** True for text that stands for a missing value in a typed column. */
 export function isMissing(text: string): boolean {
+  // Every marker is a few characters; a long cell without spaces around it is text, not a marker.
+  if (text.length > 8 && !isSpace(text.charCodeAt(0)) && !isSpace(text.charCodeAt(text.length - 1))) return false;
   return MISSING.has(text.normalize('NFKC').trim().toLowerCase());
 }
 
+const isSpace = (c: number) => c <= 32 || c === 0xa0 || c === 0x3000 || (c >= 0x2000 && c <= 0x200b) || c === 0xfeff;
+
+/** True when a cell starts with a CJK ideograph: then it is no number and no date (一万 is not read as 10,000). */
+export const startsWithIdeograph = (text: string): boolean => {
+  const c = text.charCodeAt(0);
+  return c >= 0x3400 && c <= 0x9fff;
+};
+
 /** Parses one cell as a number, or returns null when it is not one. Never throws. */
 export function parseNumber(input: string): ParsedNumber | null {
+  if (startsWithIdeograph(input)) return null;
   let s = input.normalize('NFKC').trim();
   if (s === '') return null;
   let negative = false;

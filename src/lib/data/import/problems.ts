@@ -2,6 +2,8 @@
  * What can be wrong with an imported file, as data. The view turns a problem into a sentence in the
  * reader's language (see messages.ts); tests compare codes, not wording.
  */
+import type { ShapeLimit } from './limits';
+
 export type ImportProblem =
   | { code: 'unsupported-type'; file: string; ext: string }
   | { code: 'empty'; file: string }
@@ -11,6 +13,7 @@ export type ImportProblem =
   | { code: 'binary-text'; file: string }
   | { code: 'legacy-xls'; file: string }
   | { code: 'not-xlsx'; file: string }
+  | { code: 'not-xls'; file: string }
   | { code: 'xlsx-unreadable'; file: string; detail: string }
   | { code: 'xlsx-library'; file: string; detail: string }
   | { code: 'not-parquet'; file: string }
@@ -20,7 +23,14 @@ export type ImportProblem =
   | { code: 'json-shape'; file: string; found: string }
   | { code: 'no-columns'; file: string; sheet?: string }
   | { code: 'no-rows'; file: string; sheet?: string }
-  | { code: 'engine'; file: string; detail: string };
+  | { code: 'engine'; file: string; detail: string }
+  /**
+   * A shape limit (limits.ts) crossed: `found` is the count reached when the import stopped (at
+   * least that many; an estimate when `estimated`), `line` the line or row where it was crossed.
+   */
+  | { code: 'limit'; file: string; limit: ShapeLimit; max: number; found: number; line?: number; sheet?: string; estimated?: boolean }
+  /** The import worker stopped without an answer (the browser ran out of memory for it, most likely). */
+  | { code: 'worker-failed'; file: string; detail: string };
 
 /** An import failure carrying its problem; `message` is an English sentence for logs. */
 export class ImportError extends Error {

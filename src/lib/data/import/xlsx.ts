@@ -1,27 +1,40 @@
 /**
- * Excel workbooks (.xlsx) through SheetJS, imported only when a workbook is opened so that the
- * library (about 90 KB compressed) stays out of the first load. The mini build reads xlsx and
- * nothing else, which is all the page accepts.
+ * Spreadsheets through SheetJS, imported only when a workbook is opened so that the library stays
+ * out of the first load: the mini build (about 90 KB compressed) for .xlsx, the full build (about
+ * 330 KB, with the code pages of old Chinese workbooks) for Excel 97-2003 .xls, WPS .et and the HTML
+ * or XML tables that portals publish under an .xls name. Before the library sees a workbook, its
+ * shape is checked against the limits: an .xlsx's unpacked size from its ZIP directory, a sheet's
+ * columns and cells from its range.
  */
 import type * as XLSXTypes from '@e965/xlsx';
 import type { Cell } from './grid';
 import { detectHeaderRow } from './grid';
+import type { ShapeLimit } from './limits';
 import { fail } from './problems';
+import { zipEntries } from './zip';
 
 type XLSX = typeof XLSXTypes;
-let library: Promise<XLSX> | null = null;
+type Build = 'mini' | 'full';
+const libraries: Partial<Record<Build, Promise<XLSX>>> = {};
 
-/** Loads SheetJS once; a failed load (offline deploy missing the chunk) may be retried. */
-function loadXlsxLibrary(): Promise<XLSX> {
-  library ??= import('@e965/xlsx/dist/xlsx.mini.min.js').then(
-    (m) => ((m as { default?: XLSX }).default ?? (m as unknown as XLSX)),
+const imports: Record<Build, () => Promise<unknown>> = {
+  mini: () => import('@e965/xlsx/dist/xlsx.mini.min.js'),
+  full: () => import('@e965/xlsx/dist/xlsx.full.min.js'),
+};
+
+/** Loads a SheetJS build once; a failed load (an offline deploy missing the chunk) may be retried. */
+function loadXlsxLibrary(build: Build): Promise<XLSX> {
+  libraries[build] ??= imports[build]().then(
+    (m) => (m as { default?: XLSX }).default ?? (m as XLSX),
     (err: unknown) => {
-      library = null;
+      delete libraries[build];
       throw err;
     },
   );
-  return library;
+  return libraries[build];
 }
+
+const isZip = (b: Uint8Array) => b[0] === 0x50 && b[1] === 0x4b && b[2] === 0x03 && b[3] === 0x04;
 
 export interface Workbook {
   sheets: string[];
@@ -40,11 +53,21 @@ export interface SheetGrid {
 
 const READ_OPTS = { type: 'array', dense: true, cellDates: true, cellFormula: false, cellHTML: false, cellStyles: false, cellNF: false, sheetStubs: false, bookVBA: false } as const;
 
-/** Opens a workbook from bytes that checkKind already found to be a ZIP archive. */
-export async function openWorkbook(file: string, bytes: Uint8Array): Promise<Workbook> {
+/**
+ * Opens a workbook from bytes that checkKind accepted: a ZIP archive (.xlsx), an OLE compound file
+ * (.xls, .et) or an HTML or XML table. `limits` are the shape limits in force.
+ */
+export async function openWorkbook(file: string, bytes: Uint8Array, limits: Readonly<Record<ShapeLimit, number>>): Promise<Workbook> {
+  const zip = isZip(bytes);
+  if (zip) {
+    const entries = zipEntries(bytes);
+    if (!entries) fail({ code: 'xlsx-unreadable', file, detail: 'the ZIP directory at the end of the file is missing or damaged' });
+    const unpacked = entries!.reduce((n, e) => n + e.uncompressedSize, 0);
+    if (unpacked > limits.unpacked) fail({ code: 'limit', file, limit: 'unpacked', max: limits.unpacked, found: unpacked });
+  }
   let X: XLSX;
   try {
-    X = await loadXlsxLibrary();
+    X = await loadXlsxLibrary(zip ? 'mini' : 'full');
   } catch (err) {
     return fail({ code: 'xlsx-library', file, detail: (err as Error).message });
   }
@@ -67,12 +90,23 @@ export async function openWorkbook(file: string, bytes: Uint8Array): Promise<Wor
         } catch (err) {
           fail({ code: 'xlsx-unreadable', file, detail: (err as Error).message });
         }
+        checkSheetShape(X, ws, file, name, limits);
         g = sheetToGrid(X, ws);
         cache.set(name, g);
       }
       return g;
     },
   };
+}
+
+/** Refuses a sheet wider or bigger than the limits before its cells are copied out. */
+function checkSheetShape(X: XLSX, ws: XLSXTypes.WorkSheet | undefined, file: string, sheet: string, limits: Readonly<Record<ShapeLimit, number>>): void {
+  if (!ws?.['!ref']) return;
+  const r = X.utils.decode_range(ws['!ref']);
+  const columns = r.e.c - r.s.c + 1;
+  const cells = columns * (r.e.r - r.s.r + 1);
+  if (columns > limits.columns) fail({ code: 'limit', file, sheet, limit: 'columns', max: limits.columns, found: columns });
+  if (cells > limits.cells) fail({ code: 'limit', file, sheet, limit: 'cells', max: limits.cells, found: cells });
 }
 
 /** Grid of a worksheet; exported for tests, which build sheets with the same library. */
