@@ -42,21 +42,6 @@ function bundledData(): Plugin {
 }
 
 /**
- * dist/embed.html: the same page as index.html, which the Embed dialog's snippets open, so that a host
- * can send frame-ancestors for the dashboard and not for embeds (README, "Deploying").
- */
-function embedPage(): Plugin {
-  return {
-    name: 'jianghai-embed-page',
-    apply: 'build',
-    writeBundle(options) {
-      const dir = options.dir ?? 'dist';
-      writeFileSync(join(dir, 'embed.html'), readFileSync(join(dir, 'index.html')));
-    },
-  };
-}
-
-/**
  * Writes .br and .gz next to each text and wasm asset, for hosts that serve precompressed files
  * (the wasm module is 17 MiB raw, 2.6 MiB brotli).
  */
@@ -88,12 +73,13 @@ function precompress(): Plugin {
 }
 
 /**
- * The data= origins the deployment accepts, written into index.html (see the README, "Deploying"),
- * and the Content-Security-Policy that follows from them. The dev server runs without the policy:
- * Vite's client needs a WebSocket and inline updates.
+ * The data= origins the deployment accepts, written into index.html and embed.html (see the README,
+ * "Deploying"), and the Content-Security-Policy that follows from them: this site only unless the
+ * operator lists others (or `*`). The dev server runs without the policy: Vite's client needs a
+ * WebSocket and inline updates.
  */
 function dataOrigins(): Plugin {
-  const value = (process.env.JIANGHAI_DATA_ORIGINS ?? '*').trim() || '*';
+  const value = (process.env.JIANGHAI_DATA_ORIGINS ?? 'self').trim() || 'self';
   if (/[<>"&]/.test(value)) throw new Error(`JIANGHAI_DATA_ORIGINS must be "*" or a space-separated list of origins, not ${value}`);
   const csp = contentSecurityPolicy(value);
   return {
@@ -147,7 +133,7 @@ function offline(): Plugin[] {
 export default defineConfig({
   // Relative base: dist/ works from any sub-path of any static host.
   base: './',
-  plugins: [svelte(), bundledData(), embedPage(), precompress(), dataOrigins(), firstPaintPlugin(DATA_DIR), offline()],
+  plugins: [svelte(), bundledData(), precompress(), dataOrigins(), firstPaintPlugin(DATA_DIR), offline()],
   resolve: { alias: { $data: DATA_DIR } },
   build: {
     target: 'es2022',

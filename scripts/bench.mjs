@@ -249,6 +249,8 @@ if (comparison) {
       'medians over reps of the explore and peer sections (see their definitions); us = our explore view, peer = Mosaic, both with pre-aggregation on unless marked off',
     targets:
       'issue 3: closed-loop p95 <= 20 ms and below the peer; open-loop p95 <= 33 ms and no move left undrawn for more than one frame (worst rep); first render <= half the peer; renderer RSS <= the peer; no longtask > 100 ms during either drag (worst rep)',
+    issue9:
+      'issue 9, as worded: first render (every linked view drawn) <= 0.3 of the peer at 1,681, 1 M and 10 M rows; cold #/ every chart and KPI tile painted <= 0.25 of the engine-ready time, in the same runs (explore, every size) and in the cold section; repeat visit all charts < 300 ms, the same offline (cold); hover to idle at 10 M < 100 ms, from a hover right after the first render; closed-loop p95 <= 20 ms and <= the peer at every size; renderer memory <= 0.8 of the peer at 10 M; app JavaScript on the critical path <= 80 KiB brotli (JS requested before the first chart is painted, cold)',
   };
   console.log('\n== Side by side: us (preagg on) / us (preagg off) / Mosaic peer (preagg on)');
   console.log(formatText(comparison));

@@ -35,8 +35,13 @@ const COMPRESSIBLE = /\.(html|m?js|css|json|map|svg|wasm|txt|csv|tsv|md)$/;
 /**
  * Answers one request from `root`. Calls `next()` (when given) instead of answering 404, so the
  * handler can sit in front of another server; `onDone(entry)` receives the request log entry.
+ * `headers(file)` gives extra response headers for the file served, as a host adds them (for example a
+ * Content-Security-Policy or frame-ancestors for HTML pages).
  */
-export function staticHandler(dir, { onDone, precompressed = process.env.PRECOMP !== '0', cors = false } = {}) {
+export function staticHandler(
+  dir,
+  { onDone, precompressed = process.env.PRECOMP !== '0', cors = false, headers: extra = () => ({}) } = {},
+) {
   const root = resolve(dir);
   // `cors`: any page may read these files (an object store serving a dataset to other sites).
   const allow = cors
@@ -75,6 +80,7 @@ export function staticHandler(dir, { onDone, precompressed = process.env.PRECOMP
       'Content-Type': MIME[extname(file).toLowerCase()] ?? 'application/octet-stream',
       'Accept-Ranges': 'bytes',
       'Cache-Control': 'no-cache',
+      ...extra(file),
     };
     const size = statSync(file).size;
     const range = /^bytes=(\d*)-(\d*)$/.exec(req.headers.range ?? '');
@@ -123,11 +129,15 @@ export function staticHandler(dir, { onDone, precompressed = process.env.PRECOMP
   };
 }
 
-/** Serves `dir` on 127.0.0.1; every request is appended to `log`. `cors` lets pages of other origins read it. */
-export function serve(dir, { port = 0, onRequest, cors = false } = {}) {
+/**
+ * Serves `dir` on 127.0.0.1; every request is appended to `log`. `cors` lets pages of other origins
+ * read it; `headers(file)` adds response headers (see staticHandler).
+ */
+export function serve(dir, { port = 0, onRequest, cors = false, headers } = {}) {
   const log = [];
   const handler = staticHandler(dir, {
     cors,
+    headers,
     onDone: (e) => {
       log.push(e);
       onRequest?.(e);

@@ -1,12 +1,13 @@
-import { mount } from 'svelte';
+import { hydrate, mount } from 'svelte';
 import App from './App.svelte';
 import { engine } from './lib/engine';
 import { bundledManifestUrl, describeDataset, recoverFiles, registerDataset } from './lib/data/catalog';
 import { checkDataUrl, pagePolicy } from './lib/data/origins';
 import { CHARTS, chartById, chartQuery } from './lib/charts/registry';
-import { useFirstPaint } from './lib/charts/first-paint';
+import { drawsWithoutEngine, useFirstPaint } from './lib/charts/first-paint';
 import { firstAnswer } from './lib/data/answers';
 import { parseHash } from './lib/state/url';
+import { DATA_VERSION_META, PRERENDER_ATTR, prerenderedHash } from './lib/state/prerender';
 import { startServiceWorker } from './lib/offline/service-worker.svelte';
 import { hasSavedTables } from './lib/data/persist/flag';
 import './app.css';
@@ -30,9 +31,9 @@ useFirstPaint(document, !ownData ? null : route.dv ? { dataVersion: route.dv } :
 // An embed of a chart on a small table never needs the engine: it draws from the page's own answers,
 // or (frozen to an older data version) from that version's small.json, a few kilobytes instead of
 // the 3 MiB (brotli) wasm module.
-const def = route.view === 'embed' ? chartById(route.chartId) : undefined;
-const engineFree = ownData && def?.kind === 'rows';
-const smallJson = engineFree && !firstAnswer(chartQuery(def)) ? manifestUrl : null;
+const engineFree = drawsWithoutEngine(route, ownData);
+const def = chartById(route.chartId);
+const smallJson = engineFree && def && !firstAnswer(chartQuery(def)) ? manifestUrl : null;
 
 // Otherwise the worker starts before anything else: the manifest fetch and the first paint run alongside it.
 if (!engineFree) engine.start().catch(() => undefined);
@@ -49,6 +50,8 @@ declare global {
       ready: Promise<unknown>;
       /** Resolves when the explore view has no query in flight (set by the explore view). */
       idle?: () => Promise<void>;
+      /** How the app took over the page: hydrating the prerendered page, or mounting afresh (set once done). */
+      app?: 'hydrated' | 'mounted';
       /** Makes a picked file readable by SQL as `name`: the import benchmark's baseline, DuckDB's own read_csv. */
       registerFile(name: string, file: Blob): Promise<void>;
     };
@@ -65,7 +68,28 @@ window.__jianghai = {
 };
 
 const foreign = asked && !refused ? (check?.foreign ?? null) : null;
-mount(App, { target: document.getElementById('app')!, props: { dataReady, engineFree, smallJson, foreign, refused } });
+const target = document.getElementById('app')!;
+// The build prerendered this state (src/pick.ts put it in #app before the first paint): hydrate it,
+// from the same answers, so the charts on screen stay as they are. Otherwise mount afresh.
+const version = document.querySelector<HTMLMetaElement>(`meta[name="${DATA_VERSION_META}"]`)?.content ?? null;
+const shows = ownData ? prerenderedHash(route, version, matchMedia('(prefers-color-scheme: dark)').matches) : null;
+const prerendered = shows !== null && target.getAttribute(PRERENDER_ATTR) === shows;
+// An embed's view is a chunk of its own: loaded before the app renders, it draws at once (hydrating
+// the prerendered page, or in place of a 'Loading…' line that the chart would then push down).
+const preloaded = route.view === 'embed' ? { embed: await import('./views/Embed.svelte') } : {};
+// Hydrating holds the main thread for a while (the page is on screen already, from its HTML): let the
+// engine's worker start and its module arrive first (its chunk was requested above), or the worker
+// would only start once hydration is over. Never more than half a second: a slow network must not
+// keep the page from answering input.
+if (!engineFree) await Promise.race([engine.spawned, new Promise((ok) => setTimeout(ok, 500))]);
+const props = { dataReady, engineFree, smallJson, foreign, refused, preloaded };
+if (prerendered) hydrate(App, { target, props });
+else {
+  target.replaceChildren();
+  target.removeAttribute(PRERENDER_ATTR);
+  mount(App, { target, props });
+}
+window.__jianghai.app = prerendered ? 'hydrated' : 'mounted';
 
 // Tables the user saved on this device come back after the bundled data, off the first paint's path
 // (their module is a chunk of its own, loaded only when something is saved; the workbench starts it

@@ -109,10 +109,13 @@ async function undrawn(page, linked) {
  *   init(views)            runs in the page after the probe's own init script (app-specific shims)
  *   waitReady(page, res)   app-specific: resolves once the app says it has data (or records why not and returns false)
  *   ready(page)            extra condition for waitForFirstRender (every view really drawn)
+ *   pageInit               a function run in the page before its scripts (e.g. the cold section's milestones)
+ *   afterFirstRender(page, res)  measured right after the first render, before interactive (e.g. a hover)
+ *   loadMilestones(page, res)    read once the app is interactive (e.g. painted / engine-ready times)
  *   beforeDrag(page)       e.g. scroll the brushed view into the viewport (the probe uses viewport coordinates)
  *   afterDrag(page, drag)  app-specific diagnostics
  */
-export async function driveOnce({ url, origin, views, brushed, linked, idle, hasIdle, init, waitReady, ready, interactive, beforeDrag, afterDrag, label }) {
+export async function driveOnce({ url, origin, views, brushed, linked, idle, hasIdle, init, pageInit, waitReady, ready, afterFirstRender, interactive, loadMilestones, beforeDrag, afterDrag, label }) {
   const probe = await loadProbe();
   const res = { ...label, url, loadavg1m: round(os.loadavg()[0], 2), errors: [], external: [] };
   const t0 = Date.now();
@@ -131,12 +134,15 @@ export async function driveOnce({ url, origin, views, brushed, linked, idle, has
     page.on('request', (r) => { const u = r.url(); if (!u.startsWith(origin) && !/^(data|blob):/.test(u)) res.external.push(u); });
     await probe.installProbe(page, { views });
     if (init) await page.addInitScript(init, views);
+    if (pageInit) await page.addInitScript(pageInit);
     await page.goto(url, { waitUntil: 'commit' });
     if (!(await waitReady(page, res))) return res;
     const first = await probe.waitForFirstRender(page, { views, quietMs: QUIET_MS, ready });
     res.firstRenderMs = first.firstRenderMs;
+    if (afterFirstRender) await afterFirstRender(page, res);
     // An app that paints before its data is loaded says when it can answer input (ms since navigation).
     if (interactive) res.interactiveMs = await interactive(page);
+    if (loadMilestones) await loadMilestones(page, res);
     res.memAfterLoad = await rendererMem(cdp);
     // Without the app's idle hook, closed-loop moves wait for DOM quiet only (the probe allows that).
     res.idleHook = !!(idle && (await hasIdle(page)));
@@ -191,6 +197,12 @@ export function summarise(rs) {
     // Worst rep as well as the median: a single long frame in one rep of three is still a long frame.
     longTasks100Max: Math.max(...ok.map((r) => (r.frame?.longTasks100 ?? 0) + (r.closed?.longTasks100 ?? 0))),
     hoverIdleMs: m((r) => r.frame?.hoverIdleMs),
+    // Issue 9 (apps that report them): a hover right after the first render until idle, every chart
+    // and tile painted, and the engine ready (the loading strip gone), from navigation; painted/engine per run.
+    hoverAfterFirstRenderMs: m((r) => r.hoverAfterFirstRenderMs),
+    allPaintedMs: m((r) => r.allPaintedMs),
+    engineReadyMs: m((r) => r.engineReadyMs),
+    paintOverEngine: ok.some((r) => r.allPaintedMs && r.engineReadyMs) ? round(median(ok.filter((r) => r.allPaintedMs && r.engineReadyMs).map((r) => r.allPaintedMs / r.engineReadyMs)), 2) : null,
     rendererRssMiB: m((r) => r.rendererRssMiB), rendererPeakMiB: m((r) => r.rendererPeakMiB),
     rendererRssAfterLoadMiB: m((r) => r.memAfterLoad?.rendererRssMiB),
     loadavg1m: m((r) => r.loadavg1m),

@@ -3,6 +3,9 @@
 // of the renderer. Every run launches a new Chromium, so nothing is reused from an earlier run: no
 // HTTP cache, no compiled-wasm cache, no warm worker.
 import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { brotliCompressSync, constants } from 'node:zlib';
 import { launchChromium } from './chromium.mjs';
 import { round, summary, table, kib } from './stats.mjs';
 
@@ -13,7 +16,7 @@ export const VIEWPORT = { width: 1000, height: 900 };
  * DOM state: the state is seen by a MutationObserver, then a rAF callback posts a MessageChannel
  * message, whose handler runs once that frame has been rendered (the method of the Mosaic peer's probe).
  */
-function milestones() {
+export function milestones() {
   const m = (window.__milestones = { t: {}, dom: {}, alert: null });
   const painted = (key) => {
     if (key in m.dom) return;
@@ -29,7 +32,7 @@ function milestones() {
     if (document.querySelector('li.kpi')) painted('kpi');
     const alert = document.querySelector('[role=alert]');
     if (alert && !m.alert) m.alert = alert.textContent.trim().slice(0, 300);
-    if (document.querySelector('[role=progressbar]')) barSeen = true;
+    if (document.querySelector('[role=progressbar]')) m.barSeen = barSeen = true;
     else if (barSeen) painted('engine');
     const figs = document.querySelectorAll('figure.chart');
     let drawn = 0;
@@ -43,6 +46,8 @@ function milestones() {
     if (figs.length > 0 && drawn === figs.length) {
       m.charts = figs.length;
       painted('allCharts');
+      // Issue 9's "every chart and KPI tile painted" (an embed has no tiles: its charts are all).
+      if (document.querySelector('li.kpi') || !document.querySelector('main')) painted('allPainted');
     }
     // The app's own promise for "dataset registered", when the bench hook is there.
     if (!m.hooked && window.__jianghai?.ready) {
@@ -56,7 +61,26 @@ function milestones() {
   }).observe({ type: 'paint', buffered: true });
 }
 
-const MILESTONES = ['fcp', 'kpi', 'engine', 'dataReady', 'firstChart', 'allCharts'];
+const MILESTONES = ['fcp', 'kpi', 'engine', 'dataReady', 'firstChart', 'allCharts', 'allPainted'];
+
+/**
+ * The app's JavaScript the page asked for before its first chart was painted (issue 9's "critical
+ * path"), and which of it blocked rendering. Runs in the page, with the first chart's milestone.
+ */
+function jsBefore(firstChart) {
+  return performance
+    .getEntriesByType('resource')
+    .filter((e) => /\.m?js$/.test(new URL(e.name).pathname) && e.startTime < firstChart)
+    .map((e) => ({ path: new URL(e.name).pathname, blocking: e.renderBlockingStatus === 'blocking' }));
+}
+
+/** Bytes of a shipped file as a brotli-serving host sends it: its .br, else brotli q11 on the fly. */
+export function brotliBytes(dist, path) {
+  const file = join(dist, path);
+  if (existsSync(`${file}.br`)) return readFileSync(`${file}.br`).length;
+  if (!existsSync(file)) return null;
+  return brotliCompressSync(readFileSync(file), { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
+}
 
 const KINDS = [
   ['wasm', /\.wasm$/],
@@ -94,10 +118,11 @@ export async function coldLoad(server, url, { installs = true } = {}) {
     context.on('requestfinished', () => finished++);
     const mark = server.log.length;
     await page.goto(url, { waitUntil: 'commit' });
-    // Charts paint before the engine: wait for both, so the engine's milestone is in too.
+    // Charts paint before the engine: wait for both, so the engine's milestone is in too. A page that
+    // never starts the engine (an embed of a small table) never shows the loading strip.
     const done = () => {
       const m = window.__milestones;
-      return m && ((('allCharts' in m.t) && ('engine' in m.t) && ('dataReady' in m.t)) || m.alert);
+      return m && ((('allCharts' in m.t) && ('engine' in m.t || !m.barSeen) && ('dataReady' in m.t)) || m.alert);
     };
     await page
       .waitForFunction(done, null, { timeout: 60_000 })
@@ -111,6 +136,7 @@ export async function coldLoad(server, url, { installs = true } = {}) {
       const nav = performance.getEntriesByType('navigation')[0];
       return { ...window.__milestones, dcl: nav.domContentLoadedEventEnd, load: nav.loadEventEnd };
     });
+    const js = await page.evaluate(jsBefore, m.t.firstChart ?? Infinity);
     const doneAt = Date.now();
     if (m.alert) throw new Error(`the page showed an alert: ${m.alert}`);
     // The server logs a request when it has written the last byte, just before the browser reports it finished.
@@ -135,7 +161,7 @@ export async function coldLoad(server, url, { installs = true } = {}) {
     await context.setOffline(true);
     const offline = installs ? await again('offline') : null;
     const ms = { dcl: round(m.dcl), ...Object.fromEntries(MILESTONES.map((k) => [k, round(m.t[k] ?? null)])), repeatAllCharts: round(repeat), offlineAllCharts: round(offline) };
-    return { ms, chartMs, charts: m.charts, requests, rendererMiB: rss, errors };
+    return { ms, chartMs, charts: m.charts, requests, rendererMiB: rss, errors, js };
   } finally {
     await browser.close();
   }
@@ -165,18 +191,24 @@ export default {
     allCharts: 'every figure.chart ready with marks, painted',
     repeatAllCharts: 'a second visit of the same URL (plus ?repeat, so it is a new document) in the same browser, once its service worker is active: every chart painted',
     offlineAllCharts: 'a third visit with the network off (context.setOffline): every chart painted, from the service worker',
-    paintOverEngine: 'allCharts / engine, per run: how early every chart is on screen compared with the engine being ready',
+    allPainted: 'every figure.chart ready with marks and the KPI tiles, painted (issue 9: every chart and KPI tile)',
+    paintOverEngine: 'allPainted / engine, per run: how early every chart and tile is on screen compared with the engine being ready (issue 9 target: <= 0.25)',
+    criticalJsBrotli:
+      "issue 9's app JavaScript on the critical path: bytes (brotli, as the build precompressed them) of the .js files the page requested before its first chart was painted (Resource Timing startTime < firstChart), median of runs; renderBlockingJsBrotli: those of them that blocked rendering (renderBlockingStatus), i.e. what the first paint itself waited for",
     transferBytes: 'bytes the server sent for the load until every chart and the engine are in (response bodies, precompressed br/gzip where the browser accepts it, 206 ranges as sent); the service worker installs later',
     rendererMiB: 'resident memory of the largest renderer process after all charts are drawn (ps rss)',
   },
-  async run({ server, runs, warmup = 1 }) {
+  async run({ server, dist, runs, warmup = 1 }) {
     const url = `${server.url}#/`;
     for (let i = 0; i < warmup; i++) await coldLoad(server, url);
     const samples = [];
     for (let i = 0; i < runs; i++) samples.push(await coldLoad(server, url));
     const ms = Object.fromEntries(['dcl', ...MILESTONES, 'repeatAllCharts', 'offlineAllCharts'].map((k) => [k, summary(samples.map((s) => s.ms[k]))]));
     // Painted before the engine: every chart's time over the engine's, run by run.
-    const paintOverEngine = summary(samples.map((s) => (s.ms.allCharts && s.ms.engine ? round(s.ms.allCharts / s.ms.engine, 2) : null)));
+    const paintOverEngine = summary(samples.map((s) => (s.ms.allPainted && s.ms.engine ? round(s.ms.allPainted / s.ms.engine, 2) : null)));
+    const jsBytes = (s, blockingOnly) => s.js.filter((j) => !blockingOnly || j.blocking).reduce((a, j) => a + (brotliBytes(dist, j.path) ?? 0), 0);
+    const criticalJsBrotli = summary(samples.map((s) => jsBytes(s, false)));
+    const renderBlockingJsBrotli = summary(samples.map((s) => jsBytes(s, true)));
     const bytes = samples.map((s) => s.requests.filter((r) => r.method === 'GET').reduce((a, r) => a + r.bytes, 0));
     const byKind = {};
     for (const r of samples[0].requests) {
@@ -190,6 +222,9 @@ export default {
       viewport: VIEWPORT,
       ms,
       paintOverEngine,
+      criticalJsBrotli,
+      renderBlockingJsBrotli,
+      criticalJs: samples[0].js,
       transferBytes: summary(bytes),
       requests: summary(samples.map((s) => s.requests.length)),
       byKind,
@@ -205,7 +240,8 @@ export default {
     return [
       table(['milestone (ms)', 'median', 'p95', 'min', 'max'], rows),
       '',
-      `every chart painted at ${r.paintOverEngine?.median} of the time the engine is ready (median of runs); a repeat visit draws every chart in ${r.ms.repeatAllCharts?.median} ms, offline in ${r.ms.offlineAllCharts?.median} ms`,
+      `every chart and KPI tile painted at ${r.paintOverEngine?.median} of the time the engine is ready (median of runs); a repeat visit draws every chart in ${r.ms.repeatAllCharts?.median} ms, offline in ${r.ms.offlineAllCharts?.median} ms`,
+      `app JavaScript requested before the first chart was painted: ${kib(r.criticalJsBrotli?.median)} KiB brotli (${r.criticalJs?.length} files), of which render-blocking ${kib(r.renderBlockingJsBrotli?.median)} KiB`,
       `transferred per cold load: ${kib(r.transferBytes.median)} KiB in ${r.requests.median} requests (median); renderer ${r.rendererMiB.median} MiB`,
       table(['kind', 'requests', 'KiB sent'], kinds),
       ...r.samples.flatMap((s, i) => s.errors.map((e) => `run ${i + 1} logged an error: ${e}`)),

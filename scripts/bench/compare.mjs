@@ -1,6 +1,7 @@
 // The side-by-side table of issue 3: our explore view (pre-aggregation on and off) against the Mosaic
-// peer at each size, the ratios, and the issue's targets met or missed. Built from the explore and peer
-// sections of results.json, which may come from an earlier run (their dates are printed with the table).
+// peer at each size, the ratios, and the issue's targets met or missed; then issue 9's targets, from
+// the same runs and from the cold section. Built from the sections of results.json, which may come
+// from an earlier run (their dates are printed with the table).
 import { kib, round, table } from './stats.mjs';
 
 const TARGETS = [
@@ -36,6 +37,11 @@ function figures(s) {
     rendererMiB: s.rendererRssMiB,
     // Not a target, but the drags start only after it: how long the app is busy once the pointer enters the histogram.
     hoverIdleMs: s.hoverIdleMs,
+    hoverAfterFirstRenderMs: s.hoverAfterFirstRenderMs,
+    interactiveMs: s.interactiveMs,
+    paintOverEngine: s.paintOverEngine,
+    allPaintedMs: s.allPaintedMs,
+    engineReadyMs: s.engineReadyMs,
     loadavg1m: s.loadavg1m,
   };
 }
@@ -66,6 +72,67 @@ function targets(us, peer) {
   return TARGETS.map(([id, text]) => ({ id, text, ...t[id] }));
 }
 
+const TEN_M = 10_000_000;
+
+/** Issue 9's targets at one size, from ours and the peer's figures of the same runs. */
+function issue9Sized(rows, us, peer) {
+  const p = peer && !peer.failed ? peer : null;
+  if (!us || us.failed) return { rows, targets: ISSUE9_SIZED.map(([id, text]) => ({ id, text, met: null, detail: 'no run of ours' })) };
+  const x = ratio(us.firstRenderMs, p?.firstRenderMs);
+  const at10m = rows >= TEN_M;
+  const t = {
+    first: { met: p ? us.firstRenderMs <= 0.3 * p.firstRenderMs : null, detail: `${us.firstRenderMs} ms vs ${p?.firstRenderMs ?? '?'} ms (x${x ?? '?'})` },
+    paint: {
+      met: us.paintOverEngine == null ? null : us.paintOverEngine <= 0.25,
+      detail: `x${us.paintOverEngine ?? '?'} (${us.allPaintedMs ?? '?'} ms painted, engine ready at ${us.engineReadyMs ?? '?'} ms)`,
+    },
+    closed: {
+      met: us.closedP95Ms == null ? null : us.closedP95Ms <= 20 && (p ? us.closedP95Ms <= p.closedP95Ms : null),
+      detail: `${us.closedP95Ms} ms vs ${p?.closedP95Ms ?? '?'} ms`,
+    },
+    hover: {
+      met: at10m && us.hoverAfterFirstRenderMs != null ? us.hoverAfterFirstRenderMs < 100 : null,
+      detail: `${us.hoverAfterFirstRenderMs ?? '?'} ms from a hover right after the first render (interactive at ${us.interactiveMs ?? '?'} ms)${at10m ? '' : '; judged at 10 M'}`,
+    },
+    memory: {
+      met: at10m && p ? us.rendererMiB <= 0.8 * p.rendererMiB : null,
+      detail: `${us.rendererMiB} MiB vs ${p?.rendererMiB ?? '?'} MiB (x${ratio(us.rendererMiB, p?.rendererMiB) ?? '?'})${at10m ? '' : '; judged at 10 M'}`,
+    },
+  };
+  if (!p && t.closed.met !== false) t.closed.met = null;
+  return { rows, targets: ISSUE9_SIZED.map(([id, text]) => ({ id, text, ...t[id] })) };
+}
+
+const ISSUE9_SIZED = [
+  ['first', 'first render (every linked view) <= 0.3 of the peer'],
+  ['paint', 'every chart and KPI tile painted <= 0.25 of engine ready'],
+  ['closed', 'closed-loop p95 <= 20 ms and <= the peer'],
+  ['hover', 'hover to idle < 100 ms at 10 M (from load)'],
+  ['memory', 'renderer memory <= 0.8 of the peer at 10 M'],
+];
+
+/** Issue 9's targets of the dashboard page itself (the cold section: #/ on the bundled data). */
+function issue9Page(cold) {
+  if (!cold) return [{ text: 'cold #/ (section cold)', met: null, detail: 'not measured' }];
+  const ms = (k) => cold.ms?.[k]?.median ?? null;
+  const under = (v, limit) => (v == null ? null : v < limit);
+  const kibOf = (b) => (b == null ? null : round(b / 1024, 1));
+  return [
+    {
+      text: 'cold #/: every chart and KPI tile painted <= 0.25 of engine ready',
+      met: cold.paintOverEngine?.median == null ? null : cold.paintOverEngine.median <= 0.25,
+      detail: `x${cold.paintOverEngine?.median ?? '?'} (${ms('allPainted') ?? '?'} ms painted, engine ready at ${ms('engine') ?? '?'} ms)`,
+    },
+    { text: 'repeat visit: every chart drawn < 300 ms', met: under(ms('repeatAllCharts'), 300), detail: `${ms('repeatAllCharts') ?? '?'} ms` },
+    { text: 'offline repeat visit: every chart drawn < 300 ms', met: under(ms('offlineAllCharts'), 300), detail: `${ms('offlineAllCharts') ?? '?'} ms` },
+    {
+      text: 'app JavaScript on the critical path <= 80 KiB brotli',
+      met: cold.criticalJsBrotli?.median == null ? null : cold.criticalJsBrotli.median <= 80 * 1024,
+      detail: `${kibOf(cold.criticalJsBrotli?.median) ?? '?'} KiB requested before the first chart was painted; ${kibOf(cold.renderBlockingJsBrotli?.median) ?? '?'} KiB of it render-blocking`,
+    },
+  ];
+}
+
 export function compare(results) {
   const ex = results.explore, pe = results.peer;
   if (!ex && !pe) return null;
@@ -90,8 +157,11 @@ export function compare(results) {
         },
         targets: targets(us, peer),
         targetsPreaggOff: targets(usOff, peer),
+        issue9: issue9Sized(rows, us, peer).targets,
       };
     }),
+    issue9Page: issue9Page(results.cold),
+    coldRuns: results.cold?.runs ?? null,
   };
 }
 
@@ -128,7 +198,12 @@ function tables(cmp) {
     header: ['rows', ...TARGETS.map(([, text]) => text)],
     rows: cmp.sizes.map((s) => [sizeLabel(s.rows), ...s.targets.map((t) => `${verdict(t)} (${t.detail})`)]),
   };
-  return { measured, ratios, tgt };
+  const tgt9 = {
+    header: ['rows', ...ISSUE9_SIZED.map(([, text]) => text)],
+    rows: cmp.sizes.map((s) => [sizeLabel(s.rows), ...(s.issue9 ?? []).map((t) => `${verdict(t)} (${t.detail})`)]),
+  };
+  const page9 = { header: ['target', 'verdict', 'measured'], rows: (cmp.issue9Page ?? []).map((t) => [t.text, verdict(t), t.detail]) };
+  return { measured, ratios, tgt, tgt9, page9 };
 }
 
 const LEGEND = [
@@ -150,6 +225,10 @@ export function formatText(cmp) {
     '',
     'targets of issue 3 (ours with pre-aggregation on)',
     ...t.tgt.rows.map((r) => `${r[0]}:\n${t.tgt.header.slice(1).map((h, i) => `  ${h}: ${r[i + 1]}`).join('\n')}`),
+    '',
+    'targets of issue 9 (ours with pre-aggregation on, same runs)',
+    ...t.tgt9.rows.map((r) => `${r[0]}:\n${t.tgt9.header.slice(1).map((h, i) => `  ${h}: ${r[i + 1]}`).join('\n')}`),
+    ...t.page9.rows.map((r) => `${r[0]}: ${r[1]} (${r[2]})`),
   ].join('\n');
 }
 
@@ -171,7 +250,7 @@ export function formatMarkdown(cmp, { meta, sectionMeta = {}, embed } = {}) {
     `Generated by \`npm run bench\` (scripts/bench.mjs) on ${meta?.date ?? '?'}: ${meta?.cores ?? '?'} cores (${meta?.cpu ?? '?'}), Chromium ${meta?.chromium ?? '?'}, node ${meta?.node ?? '?'}.`,
     'The machine is shared: the load average is part of the result. Both apps run in the same process, alternating at each rep and size, so the ratios hold better than the absolute figures.',
     '',
-    ...['explore', 'peer', 'embed'].map(when).filter(Boolean).map((l) => `- ${l}`),
+    ...['explore', 'peer', 'cold', 'embed'].map(when).filter(Boolean).map((l) => `- ${l}`),
     '',
     '## Measured',
     '',
@@ -190,6 +269,16 @@ export function formatMarkdown(cmp, { meta, sectionMeta = {}, embed } = {}) {
     md(t.tgt.header, t.tgt.rows, { text: true }),
     '',
     'The open-loop and long-task targets count every rep (worst rep); the others compare medians.',
+    '',
+    '## Targets of issue 9 (ours, pre-aggregation on)',
+    '',
+    "In the explore runs above: first render is every linked view of #/ drawn; painted / engine ready is every chart and KPI tile painted over the loading strip gone, per run; hover to idle is from a hover right after the first render until the data cubes are built (so it includes loading the table).",
+    '',
+    md(t.tgt9.header, t.tgt9.rows, { text: true }),
+    '',
+    `The dashboard page (cold section: ${cmp.coldRuns ?? '?'} cold loads of #/ on the bundled data, medians):`,
+    '',
+    md(t.page9.header, t.page9.rows, { text: true }),
   ];
   if (embed) {
     const d = embed.dashboard;

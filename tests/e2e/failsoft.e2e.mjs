@@ -47,6 +47,21 @@ test(
         missing ? route.fulfill({ status: 404, contentType: 'text/plain', body: 'not found' }) : route.fallback(),
       );
       await open('#/?lang=en');
+      await settledCharts(page);
+      // The small charts are drawn from the build's answers at once: only the engine's own answers to
+      // their queries show that the missing file disabled nothing else. The engine runs one statement
+      // at a time, in order, so once a statement sent now is answered, the views' queries (sent when
+      // the data was registered) are answered too.
+      const rows = await page.evaluate(async (ids) => {
+        const { query, chartSql } = window.__jianghai;
+        await query('SELECT 1');
+        return Promise.all(ids.map((id) => query(chartSql[id])));
+      }, SMALL_CHARTS);
+      assert.ok(
+        rows.every((n) => n > 0),
+        `the engine answers the small charts' queries (${rows.join(', ')} rows)`,
+      );
+      await page.evaluate(() => new Promise((ok) => requestAnimationFrame(() => ok())));
       const state = await settledCharts(page);
       for (const id of SMALL_CHARTS) assert.equal(state[id], 'drawn', `${id} is drawn`);
       for (const id of FIRM_CHARTS) {
@@ -83,6 +98,27 @@ test('one range request that fails on the way is tried again without anything sh
     assert.ok(aborted, 'a range request was aborted');
     assert.equal(await page.locator('[role=alert]').count(), 0);
   }),
+);
+
+test(
+  "a range read aborted while its page is still on screen is the page's error, not an excused teardown",
+  { timeout: TIMEOUT },
+  async () => {
+    // The harness excuses the engine's "Range request ... NetworkError" only for documents torn down
+    // mid-read. Here the page stays, one read is aborted (net::ERR_ABORTED, as a teardown would) and the
+    // engine logs it: withPage must fail the test.
+    const run = withPage({}, async ({ page, context, open }) => {
+      let ranges = 0;
+      await context.route('**/data/firms.parquet', (route) =>
+        route.request().headers().range && ++ranges === 2 ? route.abort('aborted') : route.fallback(),
+      );
+      await open('#/');
+      await chartsReady(page, CHART_IDS);
+      await engineAnswered(page);
+      assert.ok(ranges >= 2, 'a range read was aborted');
+    });
+    await assert.rejects(run, /the page logged errors[\s\S]*Range request for \S+firms\.parquet failed with error: NetworkError/);
+  },
 );
 
 test(

@@ -1,7 +1,7 @@
 // Shared state of one e2e run: a single Chromium and a single static server over dist/, started by
 // run.mjs before any *.e2e.mjs file is imported, so each test pays for a browser context, not a launch.
 import assert from 'node:assert/strict';
-import { mkdtempSync, mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -18,6 +18,7 @@ export const TIMEOUT = 60_000;
 export const env = { browser: null, server: null };
 
 let subpath = null;
+const accepting = new Map();
 
 export async function startHarness() {
   env.server = await serve(DIST);
@@ -27,11 +28,48 @@ export async function startHarness() {
 export async function stopHarness() {
   await env.browser?.close();
   await env.server?.close();
-  if (subpath) {
-    await (await subpath).server.close();
-    // rmSync unlinks the symlink to dist/ without following it.
-    rmSync((await subpath).dir, { recursive: true, force: true });
+  // rmSync unlinks the symlinks to dist/ without following them.
+  for (const started of [subpath, ...accepting.values()]) {
+    // A site that failed to start has nothing to close (its test has failed already).
+    const site = await started?.catch(() => null);
+    if (!site) continue;
+    await site.server.close();
+    rmSync(site.dir, { recursive: true, force: true });
   }
+}
+
+/**
+ * A second deployment of dist/ that accepts data= links to `origins` besides its own, made as the
+ * README ("Data from other sites") tells an operator: the data-origins meta tag and the policy's
+ * connect-src of index.html and embed.html edited, their .br/.gz copies (now stale) removed. Every
+ * other file is dist/'s own (symlinks). Started on first use per list of origins.
+ */
+export function siteAccepting(origins) {
+  const key = origins.join(' ');
+  if (!accepting.has(key)) {
+    accepting.set(
+      key,
+      (async () => {
+        const pages = ['index.html', 'embed.html'].map((page) => {
+          const edited = readFileSync(join(DIST, page), 'utf8')
+            .replace(/(<meta name="jianghai:data-origins" content=")self(")/, `$1self ${key}$2`)
+            .replace(/(connect-src 'self')( blob: data:)/, `$1 ${key}$2`);
+          assert.ok(
+            edited.includes(`content="self ${key}"`) && edited.includes(`connect-src 'self' ${key} blob:`),
+            `dist/${page} has the policy the README describes (data origins "self", connect-src 'self'): rebuild dist/`,
+          );
+          return [page, edited];
+        });
+        const dir = mkdtempSync(join(tmpdir(), 'jianghai-e2e-origins-'));
+        for (const name of readdirSync(DIST)) {
+          if (!/^(index|embed)\.html(\.br|\.gz)?$/.test(name)) symlinkSync(join(DIST, name), join(dir, name));
+        }
+        for (const [page, edited] of pages) writeFileSync(join(dir, page), edited);
+        return { dir, server: await serve(dir) };
+      })(),
+    );
+  }
+  return accepting.get(key).then((site) => site.server);
 }
 
 /**
@@ -109,18 +147,42 @@ export async function withPage(opts, fn) {
   context.on('request', (req) => {
     if (!own(req.url())) foreign.add(req.url());
   });
-  // A document torn down mid-read (a navigation, an iframe given a new src) aborts its engine's range
-  // requests, and DuckDB-WASM logs each as an error. The browser reports those requests as
-  // net::ERR_ABORTED; a read that failed on the network (or a test's route.abort) has another code.
-  const aborted = new Set();
-  context.on('requestfailed', (req) => {
-    if (req.failure()?.errorText === 'net::ERR_ABORTED') aborted.add(req.url());
+  // A document torn down mid-read (a frame removed, or given a new document: an iframe's new src,
+  // a navigation) aborts its engine's range requests, and DuckDB-WASM logs each as an error. Only
+  // those are not the page's errors: an aborted read of a document still on screen (or a read that
+  // failed on the network, or a test's route.abort) is. Each frame's document is numbered when it
+  // commits (a new URL beyond the hash: moving to another hash keeps the document), each request
+  // remembers the document it came from, and the verdict is taken at the end, when the teardown that
+  // caused an abort has been reported too.
+  const docOf = new WeakMap();
+  const urlOf = new WeakMap();
+  let documents = 0;
+  const committed = (frame) => {
+    const url = frame.url().replace(/#.*$/, '');
+    if (urlOf.get(frame) === url) return;
+    urlOf.set(frame, url);
+    docOf.set(frame, ++documents);
+  };
+  const issuedIn = new WeakMap();
+  context.on('request', (req) => {
+    try {
+      const frame = req.frame();
+      issuedIn.set(req, { frame, doc: docOf.get(frame) });
+    } catch {
+      // A service worker's request has no frame: never excused.
+    }
   });
+  const aborted = [];
+  context.on('requestfailed', (req) => {
+    if (req.failure()?.errorText === 'net::ERR_ABORTED' && issuedIn.has(req)) aborted.push({ url: req.url(), ...issuedIn.get(req) });
+  });
+  const tornDown = (a) => a.frame.isDetached() || docOf.get(a.frame) !== a.doc;
   const abortedRead = (e) => {
     const url = /Range request for (\S+) failed with error: NetworkError/.exec(e)?.[1];
-    return url !== undefined && aborted.has(url);
+    return url !== undefined && aborted.some((a) => a.url === url && tornDown(a));
   };
   const watch = (page) => {
+    page.on('framenavigated', committed);
     page.on('console', (m) => {
       if (m.type() === 'error') errors.push(`console.error: ${m.text()} (${m.location().url})`);
     });

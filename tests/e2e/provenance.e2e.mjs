@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { serve } from '../../scripts/serve.mjs';
-import { DIST, TIMEOUT, withPage } from './harness.mjs';
+import { DIST, TIMEOUT, siteAccepting, withPage } from './harness.mjs';
 import { brush, chartsReady, csvParts, downloadOf, figure, readChart } from './page.mjs';
 
 /** The source another site's manifest gives for its own (changed) numbers. */
@@ -73,8 +73,8 @@ const hasArticle = (s) => /Jiangmen Daily|江门日报/.test(s);
 test(
   "another origin's dataset is named on every chart, the firm list and the page, and never under the newspaper's name",
   { timeout: TIMEOUT * 2 },
-  () =>
-    withPage({ origins: [foreign.origin] }, async ({ page, open }) => {
+  async () =>
+    withPage({ server: await siteAccepting([foreign.origin]), origins: [foreign.origin] }, async ({ page, open }) => {
       // The PNG is drawn from an SVG made in the page: keep each SVG handed to an image (audit G10).
       await page.addInitScript(() => {
         window.__svgs = [];
@@ -157,30 +157,28 @@ test(
     }),
 );
 
-test("a copy of this site's manifest on another origin is still that origin's claim, marked and attributed", { timeout: TIMEOUT }, () =>
-  withPage({ origins: [foreign.origin] }, async ({ page, open }) => {
-    await open(`#/?data=${encodeURIComponent(`${foreign.url}copy/manifest.json`)}`);
-    await chartsReady(page);
-    for (const id of await page.locator('figure.chart').evaluateAll((figs) => figs.map((f) => f.dataset.chartId))) {
-      const c = await readChart(page, id);
-      assert.ok(c.source.includes(`来源: 来自 ${host()} 的数据`), `${id}: ${c.source}`);
-      assert.ok(c.source.includes('本站未核实'), `${id} says the claim is not checked: ${c.source}`);
-      assert.equal(await figure(page, id).locator('.foreign-mark').count(), 1);
-    }
-    // The firms there claim to be the calibrated model: their words are not repeated on them.
-    assert.equal(await figure(page, 'output-distribution').locator('.notes').count(), 0);
-  }),
+test(
+  "a copy of this site's manifest on another origin is still that origin's claim, marked and attributed",
+  { timeout: TIMEOUT },
+  async () =>
+    withPage({ server: await siteAccepting([foreign.origin]), origins: [foreign.origin] }, async ({ page, open }) => {
+      await open(`#/?data=${encodeURIComponent(`${foreign.url}copy/manifest.json`)}`);
+      await chartsReady(page);
+      for (const id of await page.locator('figure.chart').evaluateAll((figs) => figs.map((f) => f.dataset.chartId))) {
+        const c = await readChart(page, id);
+        assert.ok(c.source.includes(`来源: 来自 ${host()} 的数据`), `${id}: ${c.source}`);
+        assert.ok(c.source.includes('本站未核实'), `${id} says the claim is not checked: ${c.source}`);
+        assert.equal(await figure(page, id).locator('.foreign-mark').count(), 1);
+      }
+      // The firms there claim to be the calibrated model: their words are not repeated on them.
+      assert.equal(await figure(page, 'output-distribution').locator('.notes').count(), 0);
+    }),
 );
 
 test('a data= link to a site the deployment does not accept is refused and the page shows its own data', { timeout: TIMEOUT }, () =>
-  withPage({ origins: [foreign.origin], allowErrors: true }, async ({ page, context, server, open }) => {
+  withPage({ origins: [foreign.origin], allowErrors: true }, async ({ page, open }) => {
     const mark = foreign.log.length;
-    // The deployment's policy lives in index.html: serve it with this site only.
-    await context.route(`${server.url}`, async (route) => {
-      const res = await route.fetch();
-      const html = (await res.text()).replace(/(name="jianghai:data-origins" content=")[^"]*"/, '$1self"');
-      await route.fulfill({ response: res, body: html });
-    });
+    // The built site as it comes: this site's own data only, until its operator lists another.
     await open(`#/?lang=en&data=${encodeURIComponent(`${foreign.url}own/manifest.json`)}`);
     await page.locator('[role=alert]', { hasText: 'does not accept data from' }).waitFor();
     await page.waitForFunction(() => document.querySelector('figure.chart[data-chart-id="schools"]')?.dataset.state === 'ready');
@@ -371,8 +369,8 @@ test(
 test(
   "a console query of another site's schools is marked and names that site on screen, in its CSV and in its Parquet metadata (audit G10)",
   { timeout: TIMEOUT },
-  () =>
-    withPage({ origins: [foreign.origin] }, async ({ page, open }) => {
+  async () =>
+    withPage({ server: await siteAccepting([foreign.origin]), origins: [foreign.origin] }, async ({ page, open }) => {
       await open(`#/sql?lang=en&data=${encodeURIComponent(`${foreign.url}own/manifest.json`)}`);
       await page.waitForFunction(() => window.__jianghai?.ready);
       await page.evaluate(() => window.__jianghai.ready);
@@ -401,8 +399,8 @@ test(
 test(
   "a data= manifest that states no origin: each Parquet file's own metadata names it, as that site's claim (audit G12d)",
   { timeout: TIMEOUT },
-  () =>
-    withPage({ origins: [foreign.origin] }, async ({ page, open }) => {
+  async () =>
+    withPage({ server: await siteAccepting([foreign.origin]), origins: [foreign.origin] }, async ({ page, open }) => {
       await open(`#/?lang=en&data=${encodeURIComponent(`${foreign.url}bare/manifest.json`)}`);
       await chartsReady(page);
       const seg = await readChart(page, 'firms-by-segment');

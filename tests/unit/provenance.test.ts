@@ -360,7 +360,9 @@ describe('which sites a data= link may load from', async () => {
   const { checkDataUrl, parsePolicy } = await import('../../src/lib/data/origins');
   const PAGE = 'https://stats.example.gov.cn';
   it.each([
-    ['any site by default', null, 'https://other.example/m.json', true, 'other.example'],
+    ['no other site by default', null, 'https://other.example/m.json', false, 'other.example'],
+    ['no other site for an empty list', '', 'https://other.example/m.json', false, 'other.example'],
+    ['any site when the deployment says *', '*', 'https://other.example/m.json', true, 'other.example'],
     ['this site always', 'self', '/data/scale/1m/manifest.json', true, null],
     ['a listed site', "'self' https://data.example.org", 'https://data.example.org/x/manifest.json', true, 'data.example.org'],
     ['not an unlisted site', 'self https://data.example.org', 'https://evil.example/manifest.json', false, 'evil.example'],
@@ -385,6 +387,7 @@ describe('contentSecurityPolicy (index.html, from JIANGHAI_DATA_ORIGINS)', () =>
       "connect-src 'self' https://data.example.org http://10.0.0.2:8080 blob: data:",
     );
     expect(directive(contentSecurityPolicy('self'), 'connect-src')).toBe("connect-src 'self' blob: data:");
+    expect(directive(contentSecurityPolicy(''), 'connect-src')).toBe("connect-src 'self' blob: data:");
   });
 });
 

@@ -8,7 +8,8 @@ import { clearAnswers, offerAnswers } from '../data/answers';
 import type { Origin } from '../data/provenance';
 import { setOrigins } from '../data/registry';
 import type { Engine, Row } from '../engine';
-import { unfilteredQueries, VIEWS } from './registry';
+import type { AppState } from '../state/url';
+import { chartById, unfilteredQueries, VIEWS } from './registry';
 
 /** Id of the `<script type="application/json">` element that carries the answers. */
 export const FIRST_PAINT_ID = 'jianghai-first-paint';
@@ -32,6 +33,12 @@ export function firstPaintQueries({ firmPage = true } = {}): string[] {
   return [...new Set(views.flatMap(unfilteredQueries))];
 }
 
+/** Offers a first paint's answers and its tables' origins: in the page, and to the build's prerender. */
+export function applyFirstPaint(fp: FirstPaint, engine: Engine): void {
+  for (const [table, origins] of Object.entries(fp.origins)) setOrigins(table, origins);
+  offerAnswers(fp.answers, engine);
+}
+
 /**
  * Takes the answers from the page when they belong to the data it shows: the bundled data
  * ('bundled'), a frozen data version (only if it is this build's), never another site's (null).
@@ -43,9 +50,15 @@ export function useFirstPaint(doc: Document, data: 'bundled' | { dataVersion: st
   try {
     const fp = JSON.parse(el.textContent) as FirstPaint;
     if (data !== 'bundled' && fp.dataVersion !== data.dataVersion) return;
-    for (const [table, origins] of Object.entries(fp.origins)) setOrigins(table, origins);
-    offerAnswers(fp.answers, engine);
+    applyFirstPaint(fp, engine);
   } catch {
     // A damaged snapshot only costs the early paint; the engine draws everything.
   }
 }
+
+/**
+ * True when the page is an embed of a chart on a small table showing this site's own data: it draws
+ * from the page's answers (or a frozen version's small.json) and never starts the engine.
+ */
+export const drawsWithoutEngine = (route: AppState, ownData: boolean): boolean =>
+  ownData && route.view === 'embed' && chartById(route.chartId)?.kind === 'rows';

@@ -1,14 +1,15 @@
 /**
  * Which other sites a `data=` link may load a dataset from. The deployment says it in
- * `<meta name="jianghai:data-origins" content="...">` (index.html, set at build time from
- * JIANGHAI_DATA_ORIGINS): `*` for any site, or a space-separated list of origins; `self` is this
- * site. Data from any other site than this one is always labelled with that site's name.
+ * `<meta name="jianghai:data-origins" content="...">` (index.html and embed.html, set at build time
+ * from JIANGHAI_DATA_ORIGINS): a space-separated list of origins, `self` being this site (the
+ * default: no other site unless the operator opts in), or `*` for any site. Data from any other site
+ * than this one is always labelled with that site's name.
  */
 export type OriginPolicy = { any: true } | { any: false; origins: string[] };
 
 export function parsePolicy(content: string | null | undefined, pageOrigin: string): OriginPolicy {
-  const words = (content ?? '*').trim().split(/\s+/).filter(Boolean);
-  if (words.length === 0 || words.includes('*')) return { any: true };
+  const words = (content ?? 'self').trim().split(/\s+/).filter(Boolean);
+  if (words.includes('*')) return { any: true };
   const origins = words.map((w) => {
     if (w === 'self' || w === "'self'") return pageOrigin;
     try {
@@ -43,15 +44,16 @@ export function checkDataUrl(url: string, pageOrigin: string, policy: OriginPoli
 }
 
 /**
- * The Content-Security-Policy written into index.html for a deployment's JIANGHAI_DATA_ORIGINS value:
- * scripts only from this site (and DuckDB's wasm compiled), workers from this site, and connections
- * only to this site and the data origins it accepts (`*`: any site, as data= links then may).
+ * The Content-Security-Policy written into index.html and embed.html for a deployment's
+ * JIANGHAI_DATA_ORIGINS value: scripts only from this site (and DuckDB's wasm compiled), workers from
+ * this site, and connections only to this site and the data origins it accepts (`*`: any site, as
+ * data= links then may).
  * Inline styles stay allowed: Svelte's templates carry style attributes. frame-ancestors cannot be set
  * from a meta tag; the README gives the header for the host.
  */
 export function contentSecurityPolicy(dataOrigins: string): string {
   const words = dataOrigins.trim().split(/\s+/).filter(Boolean);
-  const connect = words.length === 0 || words.includes('*')
+  const connect = words.includes('*')
     ? ['*']
     : ["'self'", ...words.filter((w) => w !== 'self' && w !== "'self'").map((w) => new URL(w).origin)];
   return [

@@ -46,8 +46,11 @@ export interface DuckConnection {
 
 const STALL_MS = 30_000;
 
-/** Starts DuckDB-WASM in a worker, reporting how much of the wasm module has arrived. */
-export async function openDuckDB(onProgress?: (p: LoadProgress) => void): Promise<DuckConnection> {
+/**
+ * Starts DuckDB-WASM in a worker, reporting how much of the wasm module has arrived; `onSpawn` is
+ * called once the worker runs and the module's bytes are arriving (its first progress report).
+ */
+export async function openDuckDB(onProgress?: (p: LoadProgress) => void, onSpawn?: () => void): Promise<DuckConnection> {
   const bundle = await duckdb.selectBundle({
     mvp: { mainModule: mvpWasm, mainWorker: mvpWorker },
     eh: { mainModule: ehWasm, mainWorker: ehWorker },
@@ -76,14 +79,13 @@ export async function openDuckDB(onProgress?: (p: LoadProgress) => void): Promis
     );
   });
   failed.catch(() => undefined);
+  const instantiated = db.instantiate(bundle.mainModule, bundle.pthreadWorker, (p) => {
+    armStall();
+    onSpawn?.();
+    onProgress?.({ loaded: p.bytesLoaded, total: p.bytesTotal });
+  });
   try {
-    await Promise.race([
-      db.instantiate(bundle.mainModule, bundle.pthreadWorker, (p) => {
-        armStall();
-        onProgress?.({ loaded: p.bytesLoaded, total: p.bytesTotal });
-      }),
-      failed,
-    ]);
+    await Promise.race([instantiated, failed]);
   } catch (err) {
     worker.terminate();
     throw err;

@@ -24,8 +24,8 @@ const CACHE_LIMIT = 256;
  * as soon as the engine starts but off the first paint's path: the page draws from the build's
  * answers without them.
  */
-const openLazily = (onProgress: (p: LoadProgress) => void): Promise<DuckConnection> =>
-  import('./duckdb').then((m) => m.openDuckDB(onProgress));
+const openLazily = (onProgress: (p: LoadProgress) => void, onSpawn: () => void): Promise<DuckConnection> =>
+  import('./duckdb').then((m) => m.openDuckDB(onProgress, onSpawn));
 
 /** A read that failed on the way (a dropped connection, an aborted range request), worth trying again. */
 export const isTransient = (err: unknown): boolean =>
@@ -62,8 +62,19 @@ export class Engine {
   #cache = new Map<string, Table>();
   #epoch = 0;
   #recover: ((conn: DuckConnection) => Promise<void>) | null = null;
+  #spawned!: () => void;
+  #spawn = new Promise<void>((ok) => (this.#spawned = ok));
 
-  constructor(private readonly open: (p: (p: LoadProgress) => void) => Promise<DuckConnection> = openLazily) {}
+  constructor(private readonly open: (p: (p: LoadProgress) => void, onSpawn: () => void) => Promise<DuckConnection> = openLazily) {}
+
+  /**
+   * Resolves once the engine's worker runs and its module is arriving (or the start has failed), so
+   * the page can let it start before long main-thread work (hydration): a worker created just before
+   * such work only starts, and only fetches its script, once the main thread is free again.
+   */
+  get spawned(): Promise<void> {
+    return this.#spawn;
+  }
 
   get status(): EngineStatus {
     return this.#status;
@@ -89,12 +100,15 @@ export class Engine {
   start(): Promise<DuckConnection> {
     if (!this.#conn) {
       const t0 = performance.now();
-      this.#conn = this.open((progress) => this.#set({ state: 'loading', progress })).then(
+      const spawned = () => this.#spawned();
+      this.#conn = this.open((progress) => this.#set({ state: 'loading', progress }), spawned).then(
         async (conn) => {
+          spawned();
           this.#set({ state: 'ready', version: await conn.version(), startedMs: performance.now() - t0 });
           return conn;
         },
         (err) => {
+          spawned();
           const e = toEngineError(err);
           this.#set({ state: 'error', message: e.message });
           throw e;

@@ -108,6 +108,24 @@ export class Crossfilter {
     return this.#pending === 0 && this.#started ? Promise.resolve() : new Promise((ok) => this.#idleWaiters.push(ok));
   }
 
+  /**
+   * What a view shows now, for its first render: a component rendered on the server (the prerendered
+   * page) or hydrating it must draw the first paint before its `subscribe` effect runs.
+   */
+  current(dimId: string): ViewResult | null {
+    return this.#results.get(dimId) ?? null;
+  }
+
+  /** The totals shown now (see `current`). */
+  get summary(): Summary | null {
+    return this.#summary;
+  }
+
+  /** The rows a derived view shows now (see `current`): its last answer, else the first paint's. */
+  currentDerived(id: string, build: Derived): Row[] | null {
+    return this.#derived.get(id)?.last?.rows ?? (this.#started ? null : (this.#first?.(build('')) ?? null));
+  }
+
   subscribe(dimId: string, fn: Listener<ViewResult>): () => void {
     let set = this.#listeners.get(dimId);
     if (!set) this.#listeners.set(dimId, (set = new Set()));
