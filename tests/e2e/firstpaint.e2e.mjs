@@ -24,6 +24,8 @@ test(
     withPage({}, async ({ page, context, open, logSince }) => {
       const wasm = await holdRequests(context, '**/*.wasm');
       for (const hash of ['#/', '#/?lang=en']) {
+        // A new document each time: a hash change alone would switch the language of the page already drawn.
+        await page.goto('about:blank');
         await open(hash);
         await chartsPainted(page);
         const before = await snapshotOf(page);
