@@ -80,8 +80,8 @@ const preloaded = route.view === 'embed' ? { embed: await import('./views/Embed.
 // Hydrating holds the main thread for a while (the page is on screen already, from its HTML): let the
 // engine's worker start and its module arrive first (its chunk was requested above), or the worker
 // would only start once hydration is over. Never more than half a second: a slow network must not
-// keep the page from answering input.
-if (!engineFree) await Promise.race([engine.spawned, new Promise((ok) => setTimeout(ok, 500))]);
+// keep the page from answering input. A page not prerendered shows nothing until it mounts: no wait.
+if (prerendered && !engineFree) await Promise.race([engine.spawned, new Promise((ok) => setTimeout(ok, 500))]);
 const props = { dataReady, engineFree, smallJson, foreign, refused, preloaded };
 if (prerendered) hydrate(App, { target, props });
 else {
