@@ -76,7 +76,10 @@ const shows = ownData ? prerenderedHash(route, version, matchMedia('(prefers-col
 const prerendered = shows !== null && target.getAttribute(PRERENDER_ATTR) === shows;
 // An embed's view is a chunk of its own: loaded before the app renders, it draws at once (hydrating
 // the prerendered page, or in place of a 'Loading…' line that the chart would then push down).
-const preloaded = route.view === 'embed' ? { embed: await import('./views/Embed.svelte') } : {};
+// A chunk that fails to arrive (offline, a deployment replaced mid-load) must not stop the app: the
+// view then loads through LazyChunk, which says so and offers Retry.
+const embedView = route.view === 'embed' ? await import('./views/Embed.svelte').catch(() => null) : null;
+const preloaded = embedView ? { embed: embedView } : {};
 // Hydrating holds the main thread for a while (the page is on screen already, from its HTML): let the
 // engine's worker start and its module arrive first (its chunk was requested above), or the worker
 // would only start once hydration is over. Never more than half a second: a slow network must not

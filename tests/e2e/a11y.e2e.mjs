@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { ROOT, TIMEOUT, withPage } from './harness.mjs';
-import { assertLinked, chartsReady, figure, selectionsIn, settled } from './page.mjs';
+import { assertLinked, chartsReady, figure, selectionsIn, settled, withContrast } from './page.mjs';
 
 // Evaluated through the DevTools protocol: the page's CSP refuses an injected script tag, as it should.
 const AXE = readFileSync(join(ROOT, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
@@ -169,14 +169,8 @@ test(
 
 /** Contrast of each number drawn inside a bar against that bar, as drawn (CSS applied). */
 const insideLabels = (page) =>
-  page.evaluate(() => {
-    const rgb = (c) => (c.match(/[\d.]+/g) ?? []).slice(0, 3).map(Number);
-    const lum = (c) => {
-      const [r, g, b] = rgb(c)
-        .map((v) => v / 255)
-        .map((v) => (v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4));
-      return 0.2126 * r + 0.7152 * g + 0.0722 * b;
-    };
+  withContrast(page, () => {
+    const { ratio } = window.__contrast;
     const marks = [...document.querySelectorAll('svg.chart-svg rect.mark')].map((m) => ({ m, r: m.getBoundingClientRect() }));
     return [...document.querySelectorAll('svg.chart-svg text.value')].flatMap((t) => {
       const r = t.getBoundingClientRect();
@@ -184,14 +178,13 @@ const insideLabels = (page) =>
       const under = marks.find(({ r: b }) => x >= b.left && x <= b.right && y >= b.top && y <= b.bottom);
       if (!under) return [];
       const [fg, bg] = [getComputedStyle(t).fill, getComputedStyle(under.m).fill];
-      const [a, b] = [lum(fg), lum(bg)].sort((p, q) => q - p);
       return [
         {
           text: t.textContent,
           muted: under.m.getAttribute('aria-pressed') === 'false' && under.m.classList.contains('muted'),
           fg,
           bg,
-          ratio: +((a + 0.05) / (b + 0.05)).toFixed(2),
+          ratio: +ratio(fg, bg).toFixed(2),
         },
       ];
     });
@@ -218,18 +211,8 @@ test('numbers inside bars are readable on their bar, selected or muted, in the l
 
 /** Contrast against the chart's background of each drawn bar, selected (pressed) or muted, as drawn. */
 const barStrength = (page) =>
-  page.evaluate(() => {
-    const rgb = (c) => (c.match(/[\d.]+/g) ?? []).slice(0, 3).map(Number);
-    const lum = (c) => {
-      const [r, g, b] = rgb(c)
-        .map((v) => v / 255)
-        .map((v) => (v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4));
-      return 0.2126 * r + 0.7152 * g + 0.0722 * b;
-    };
-    const ratio = (x, y) => {
-      const [a, b] = [lum(x), lum(y)].sort((p, q) => q - p);
-      return +((a + 0.05) / (b + 0.05)).toFixed(2);
-    };
+  withContrast(page, () => {
+    const ratio = (x, y) => +window.__contrast.ratio(x, y).toFixed(2);
     const bg = getComputedStyle(document.querySelector('figure.chart')).backgroundColor;
     return [...document.querySelectorAll('svg.chart-svg rect.mark')].map((m) => ({
       key: `${m.dataset.row}|${m.dataset.series}`,

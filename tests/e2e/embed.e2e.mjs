@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import { ROOT, TIMEOUT, subpathSite, withPage } from './harness.mjs';
 import { expectedViews } from './expected.mjs';
-import { chartsReady, csvParts, downloadOf, figure } from './page.mjs';
+import { chartsReady, csvParts, downloadOf, figure, withContrast } from './page.mjs';
 
 const DATA_VERSION = JSON.parse(readFileSync(join(ROOT, 'data', 'manifest.json'), 'utf8')).dataVersion;
 const AUTOMOTIVE = encodeURIComponent('汽车电子');
@@ -146,14 +146,8 @@ test(
       );
 
       // Dark: the background is dark, and every text is readable on it (WCAG AA, 4.5:1).
-      const look = await page.evaluate(() => {
-        const rgb = (c) => (c.match(/[\d.]+/g) ?? []).slice(0, 3).map(Number);
-        const lum = (c) => {
-          const [r, g, b] = rgb(c)
-            .map((v) => v / 255)
-            .map((v) => (v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4));
-          return 0.2126 * r + 0.7152 * g + 0.0722 * b;
-        };
+      const look = await withContrast(page, () => {
+        const { rgb, lum, ratio } = window.__contrast;
         const bg = getComputedStyle(document.querySelector('.embed')).backgroundColor;
         const texts = [...document.querySelectorAll('.embed :is(h3, p, span, a, text)')].filter(
           (el) => el.textContent.trim() && el.getClientRects().length,
@@ -165,8 +159,7 @@ test(
             // Text on its own background (the modelled mark's badge) is measured against that.
             const own = getComputedStyle(el).backgroundColor;
             const back = rgb(own).length && !/rgba\(.*,\s*0\)$/.test(own) && own !== 'transparent' ? own : bg;
-            const [a, b] = [lum(fg), lum(back)].sort((x, y) => y - x);
-            return { text: el.textContent.trim().slice(0, 40), fg, back, ratio: (a + 0.05) / (b + 0.05) };
+            return { text: el.textContent.trim().slice(0, 40), fg, back, ratio: ratio(fg, back) };
           })
           .sort((x, y) => x.ratio - y.ratio);
         return { bg, luminance: lum(bg), worst: worst.slice(0, 3), texts: texts.length };

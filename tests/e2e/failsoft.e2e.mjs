@@ -193,3 +193,21 @@ test('a view whose chunk fails to load says so and offers Retry, which loads it'
     assert.equal(await page.locator('main [role=alert]').count(), 0);
   }),
 );
+
+test('the Embed dialog, a chunk of its own, says so when it fails to arrive, and Retry opens it', { timeout: TIMEOUT }, () =>
+  withPage({ allowErrors: true }, async ({ page, context, open }) => {
+    let down = true;
+    await context.route(/\/assets\/EmbedDialog-[^/]+\.js$/, (route) => (down ? route.abort('internetdisconnected') : route.fallback()));
+    await open('#/?lang=en');
+    await chartsReady(page);
+    const fig = figure(page, 'firms-by-area');
+    await fig.getByRole('button', { name: 'Embed', exact: true }).click();
+    const alert = fig.getByRole('alert');
+    await alert.waitFor();
+    assert.match(await alert.textContent(), /could not be loaded: the network may be down/);
+    down = false;
+    await alert.getByRole('button', { name: 'Retry' }).click();
+    await page.getByRole('dialog').waitFor();
+    assert.equal(await fig.getByRole('alert').count(), 0);
+  }),
+);

@@ -160,6 +160,8 @@ test(
       await editor.press('Control+Enter');
       await page.waitForFunction(() => /rows? /.test(document.querySelector('.sql-status')?.textContent ?? ''));
       await page.getByRole('link', { name: 'Explore' }).click();
+      // Violations are reported as events after the fact: read them once Explore has drawn again.
+      await chartsReady(page);
       const violations = await page.evaluate(() => window.__violations);
       assert.deepEqual(violations, []);
     }),

@@ -349,3 +349,25 @@ export function engineAnswered(page) {
     await window.__jianghai.idle?.();
   });
 }
+
+/**
+ * Runs `fn` in the page with WCAG's contrast helpers at hand as `window.__contrast` ({ rgb, lum, ratio }
+ * of CSS colours as getComputedStyle writes them), for the tests that measure colours as drawn.
+ */
+export async function withContrast(pageOrFrame, fn, arg) {
+  await pageOrFrame.evaluate(() => {
+    const rgb = (c) => (c.match(/[\d.]+/g) ?? []).slice(0, 3).map(Number);
+    const lum = (c) => {
+      const [r, g, b] = rgb(c)
+        .map((v) => v / 255)
+        .map((v) => (v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4));
+      return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+    };
+    const ratio = (x, y) => {
+      const [a, b] = [lum(x), lum(y)].sort((p, q) => q - p);
+      return (a + 0.05) / (b + 0.05);
+    };
+    window.__contrast = { rgb, lum, ratio };
+  });
+  return pageOrFrame.evaluate(fn, arg);
+}

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
 import { tableFromArrays } from 'apache-arrow';
 import type { Engine } from '../../src/lib/engine';
-import { forget, resetRegistry, setFile, setOrigins } from '../../src/lib/data/registry';
+import { forget, originsOfSql, resetRegistry, setFile, setOrigins } from '../../src/lib/data/registry';
 import { csvPreamble, marks, sourceLine, viewProvenance, type Origin } from '../../src/lib/data/provenance';
 import { tableOrigins, type Manifest } from '../../src/lib/data/manifest';
 import { EXAMPLES } from '../../src/views/console/examples';
@@ -150,6 +150,13 @@ describe('modelled rows keep their mark through files, macros, prepared statemen
     const bundled = await run("SELECT count(*) AS n FROM read_parquet('*.parquet')");
     expect(bundled.origins).toEqual([MODELLED, unknown("'*.parquet'")]);
     expect(marks(viewProvenance(bundled.origins), 'zh').map((m) => m.label)).toEqual(['模拟数据', '来源不明']);
+  });
+
+  test('a glob with an unbalanced bracket is an unknown source, not a crash before the statement runs', async () => {
+    const err = await run(`SELECT * FROM read_csv_auto('${dir}/a[.csv')`).catch((e) => e);
+    // DuckDB's own answer (no such file), not "Invalid regular expression" from the page.
+    expect(String(err.message)).not.toMatch(/regular expression/i);
+    expect(originsOfSql(`SELECT * FROM read_csv_auto('a[.csv')`, ORIGIN)).toEqual([unknown("'a[.csv'")]);
   });
 
   test('a file the page never saw written is of unknown origin; a constant has none', async () => {

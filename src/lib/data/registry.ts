@@ -120,14 +120,21 @@ const GLOB = /[*?[]/;
 /** Known files a glob pattern matches (DuckDB's globs: `*` and `?` within a folder, `**` across, `[…]`). */
 function globMatches(pattern: string): string[] {
   if (!GLOB.test(pattern)) return [];
-  const re = new RegExp(
-    `^${pattern
-      .replace(/[.+^${}()|\\]/g, '\\$&')
-      .replace(/\*\*/g, '\u0000')
-      .replace(/\*/g, '[^/]*')
-      .replace(/\?/g, '[^/]')
-      .replaceAll('\u0000', '.*')}$`,
-  );
+  let re: RegExp;
+  try {
+    re = new RegExp(
+      `^${pattern
+        .replace(/[.+^${}()|\\]/g, '\\$&')
+        .replace(/\*\*/g, '\u0000')
+        .replace(/\*/g, '[^/]*')
+        .replace(/\?/g, '[^/]')
+        .replaceAll('\u0000', '.*')}$`,
+    );
+  } catch {
+    // An unbalanced `[` (a file called "a[.csv"): DuckDB says what it makes of it; the glob is
+    // already an unknown source, so no known file is claimed.
+    return [];
+  }
   return [...new Set([...files].filter(([f]) => re.test(f)).map(([, t]) => t))];
 }
 

@@ -79,7 +79,6 @@ const ZH: Record<string, string> = {
   'Making the image…': '正在生成图片…',
   'Long image saved': '长图已保存',
   'The long image could not be made': '长图无法生成',
-  'The embed dialog could not be loaded': '嵌入对话框无法载入',
   'These charts were not drawn in time': '以下图表未能及时绘制',
   'Pick fewer charts or try again.': '请少选几张图表或重试。',
   // Registry workbench (issue 10, parts 2, 4, 5): saved on this device, registry checks, reconciliation.
