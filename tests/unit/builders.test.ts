@@ -76,7 +76,8 @@ describe('bars of a categorical view', () => {
 
   it("highlight the view's own selection and name it in the summary", () => {
     const b = segment.build({ rows: BASE, base: BASE, selection: { kind: 'points', values: ['智能家电'] }, lang: 'zh' });
-    expect([...(b.selected ?? [])]).toEqual(['智能家电']);
+    if (b.drawing.kind !== 'bars') throw new Error('bars');
+    expect([...(b.drawing.input.selected ?? [])]).toEqual(['智能家电']);
     expect(b.summary).toMatch(/已选：智能家电。$/);
   });
 
@@ -93,7 +94,7 @@ describe('bars of a categorical view', () => {
     expect(b.drawing.input.rows.map((r) => r.key)).toEqual(['规上', '规下']);
     expect(b.drawing.input.series.map((s) => s.key)).toEqual(['国家级小巨人', '省级专精特新', '无']);
     expect(b.drawing.input.rows[0].values).toEqual([1, 26, 118]);
-    expect(b.keyOf('规上', '无')).toBe('规上|无');
+    expect(b.drawing.input.keyOf?.('规上', '无')).toBe('规上|无');
   });
 
   it('say so when nothing matches', () => {

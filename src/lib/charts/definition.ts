@@ -101,9 +101,6 @@ export interface BarsView extends Linked {
   category: Bilingual;
   build(input: LinkedInput): Built & {
     describe: (row: string, series: string, value: number) => string;
-    /** Selection key of a mark (row, series). */
-    keyOf: (row: string, series: string) => string;
-    selected: ReadonlySet<string> | null;
   };
 }
 

@@ -106,8 +106,6 @@ export function countBars(spec: Spec): BarsView {
         },
         summary,
         describe: (row, series, v) => `${stacked ? `${row} · ${series}` : row}: ${firmsShare(v, total, lang)}`,
-        keyOf,
-        selected,
       };
     },
   };
