@@ -2,6 +2,7 @@ import type { DuckConnection, Engine } from '../engine';
 import { isTransient, retrying, toRows } from '../engine';
 import { distinctProbeSql, distinctValuesSql, loadSlices, loadSliceSql, parquetViewSql, tableViewSql, type MemoryColumn } from '../sql';
 import { offerAnswers } from './answers';
+import { fetchPrefetched } from './prefetch';
 import { fetchManifest, tableOrigins, type Manifest, type TableInfo } from './manifest';
 import { asForeign, parseOrigins, PARQUET_KEY, type Origin } from './provenance';
 import { clearProblem, setFile, setOrigins, setProblem, setView } from './registry';
@@ -81,7 +82,7 @@ export async function registerDataset(engine: Engine, manifestUrl: string, pageO
   activeUrl = manifestUrl;
   let manifest: Manifest;
   try {
-    manifest = await fetchManifest(manifestUrl);
+    manifest = await fetchManifest(manifestUrl, fetchPrefetched);
     clearProblem('');
   } catch (err) {
     setProblem('', { kind: 'manifest', url: manifestUrl, detail: (err as Error).message });
