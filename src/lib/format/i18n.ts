@@ -201,6 +201,9 @@ const ZH: Record<string, string> = {
   'Rows behind “{figure}”': '“{figure}”的明细',
   // Provenance (issue 8): reads the page cannot follow, frozen embeds, the firm list, the selection bar
   'Source unknown': '来源不明',
+  // Review fixes in the data and workbench code (fixdata): a damaged saved-tables index, workbench errors.
+  'The list of tables saved on this device could not be read ({detail}), so they cannot be read back. Import their files again; they will be saved anew.':
+    '无法读取本设备上已保存表的清单（{detail}），因此无法读回这些表。请重新导入它们的文件，它们会重新保存。',
 };
 
 /** Translates a UI string; English is the key itself. */

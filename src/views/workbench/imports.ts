@@ -3,7 +3,6 @@
  * worker each (Parquet goes straight to the engine), previews are restaged and retyped there, and a
  * staged table is loaded into the engine as Arrow IPC. Progress and Cancel go through `view.job`.
  */
-import { setSourceLines } from '../../lib/data/checks/lines';
 import { ImportWorker, cancelled, isCancelled } from '../../lib/data/import/client';
 import { loadArrow, loadParquet } from '../../lib/data/import/load';
 import { shapeLimits } from '../../lib/data/import/limits';
@@ -156,10 +155,9 @@ export async function load(item: StagedItem): Promise<void> {
     const taken = await existingNames(current.name);
     const name = tableNameFor(`${current.name.trim()}.table`, null, taken);
     // The worker converts batch after batch while the engine inserts them.
-    const t = await loadArrow(engine, current.worker.batches(progress), s, name, abort.signal);
-    // Registry checks name the file's lines (lib/data/checks/lines.ts); set in the task that loaded
-    // the table, before anything that listens for new tables (saving it on this device) reads them.
-    setSourceLines(t.name, current.worker.sourceLines);
+    // Registry checks name the file's lines (lib/data/checks/lines.ts): the worker knows them once
+    // every batch is converted, and they are recorded with the table.
+    const t = await loadArrow(engine, current.worker.batches(progress), s, name, abort.signal, () => current.worker.sourceLines);
     discard(current);
     view.notice = { kind: 'loaded', name: t.name, rows: t.rows, columns: t.columns.length };
   } catch (err) {
