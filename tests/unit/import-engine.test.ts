@@ -111,6 +111,27 @@ describe('text kept in chunks', () => {
   });
 });
 
+describe('text with lone surrogates (review item 6)', () => {
+  // TextEncoder writes a lone surrogate as U+FFFD (3 bytes); counting it as 2 shifted every later offset.
+  const cells = ['a\ud800', 'bcd', 'efg', '\udc00x', 'y\ud83d', '\ude00z', '😀', 'end'];
+  const expected = ['a\ufffd', 'bcd', 'efg', '\ufffdx', 'y\ufffd', '\ufffdz', '😀', 'end'];
+
+  test('an array of strings keeps every cell, a lone surrogate read back as U+FFFD, none paired across cells', async () => {
+    const db = await openWasmDb();
+    insert(db, 'lone_values', toArrowIPC([{ name: 't', type: 'text', values: cells }]));
+    expect(db.query<{ t: string }>('SELECT t FROM lone_values').map((r) => r.t)).toEqual(expected);
+  });
+
+  test('a TextColumn does the same', async () => {
+    const db = await openWasmDb();
+    const col = new TextColumn();
+    for (const c of cells) col.push(c);
+    col.finish();
+    insert(db, 'lone_text', toArrowIPC([{ name: 't', type: 'text', values: col }]));
+    expect(db.query<{ t: string }>('SELECT t FROM lone_text').map((r) => r.t)).toEqual(expected);
+  });
+});
+
 describe('firm mapping', () => {
   const csv = [
     '企业名称,细分领域,所属街道,是否规上,专精特新,单项冠军,2022年产值（万元）,从业人员,成立日期',
