@@ -177,8 +177,6 @@ const ZH: Record<string, string> = {
   'several numbers': '含多个数字',
   'words it cannot read': '含无法识别的文字',
   'a negative amount': '金额为负',
-  'no value': '无数值',
-  'not stated (人民币 assumed)': '未注明（按人民币）',
   'Download the rows of “{check}” as CSV': '将“{check}”的行下载为 CSV',
   'Show the rows ({n})': '显示这些行（{n}）',
   'The first {shown} of {n} rows are shown; the CSV has them all.': '显示前 {shown} 行（共 {n} 行）；CSV 中包含全部。',
