@@ -202,6 +202,12 @@ const ZH: Record<string, string> = {
   // Review fixes in the data and workbench code (fixdata): a damaged saved-tables index, workbench errors.
   'The list of tables saved on this device could not be read ({detail}), so they cannot be read back. Import their files again; they will be saved anew.':
     '无法读取本设备上已保存表的清单（{detail}），因此无法读回这些表。请重新导入它们的文件，它们会重新保存。',
+  'The totals of “{table}” could not be read ({detail}). Check the firm mapping, then open this section again.':
+    '无法读取“{table}”的合计（{detail}）。请检查企业字段对应，然后重新打开本部分。',
+  'The rows behind this figure could not be read ({detail}). Hide the rows and show them again to retry.':
+    '无法读取该数字背后的行（{detail}）。请收起后再次展开以重试。',
+  'The columns of “{table}” could not be summarised ({detail}). Close the profile and open it again to retry.':
+    '无法汇总“{table}”的各列（{detail}）。请关闭列概况后重新打开以重试。',
 };
 
 /** Translates a UI string; English is the key itself. */
