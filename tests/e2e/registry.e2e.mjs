@@ -162,6 +162,8 @@ test(
       );
       await page.waitForFunction((t) => !document.querySelector(`.loaded-table[data-table="${t}"]`), TABLE);
       assert.match(await page.locator('.saved').textContent(), /was forgotten on this device/);
+      // The Forget button left with the table: focus is on the section's heading, not lost.
+      await page.waitForFunction(() => document.activeElement?.id === 'saved-h');
 
       await page.reload();
       await openData(page, open);
@@ -231,6 +233,7 @@ test(
       const dialog = page.getByRole('dialog', { name: 'Forget everything saved on this device?' });
       await dialog.getByRole('button', { name: 'Forget all' }).click();
       await page.locator('.saved').getByText('Nothing saved yet').waitFor();
+      await page.waitForFunction(() => document.activeElement?.id === 'saved-h');
       await page.waitForFunction(() => document.querySelectorAll('.loaded-table').length === 0);
       await page.waitForFunction(
         () =>
