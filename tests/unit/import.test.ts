@@ -7,7 +7,8 @@ import { decodeText, detectEncoding, looksBinary } from '../../src/lib/data/impo
 import { cleanHeader, detectHeaderRow, gridToTable, tableRows } from '../../src/lib/data/import/grid';
 import { parseJsonRecords } from '../../src/lib/data/import/json';
 import { checkKind } from '../../src/lib/data/import/kind';
-import { checkSize, formatBytes, sizeLimit } from '../../src/lib/data/import/limits';
+import { checkSize, sizeLimit } from '../../src/lib/data/import/limits';
+import { formatBytes } from '../../src/lib/format/bytes';
 import { describeProblem } from '../../src/lib/data/import/messages';
 import { headerMoneyUnit, parseNumber } from '../../src/lib/data/import/number';
 import { ImportError, type ImportProblem } from '../../src/lib/data/import/problems';
@@ -290,6 +291,17 @@ describe('file checks', () => {
     expect(checkSize('bench.csv', 'csv', 100 * 2 ** 20)).toBeNull();
     expect(sizeLimit('xlsx', 2)).toBe(15 * 2 ** 20);
     expect(formatBytes(100 * 2 ** 20)).toBe('100 MB');
+    // One rounding for the import's messages and the saved-tables list (there were two).
+    expect([812, 1024, 1536, 1480, 10.24 * 2 ** 20, 1.13 * 2 ** 30, 2 ** 31].map((n) => formatBytes(n))).toEqual([
+      '812 B',
+      '1 KB',
+      '1.5 KB',
+      '1.4 KB',
+      '10.2 MB',
+      '1.1 GB',
+      '2 GB',
+    ]);
+    expect(formatBytes(-1, 'zh')).toBe('未知');
     expect(() => admit({ name: 'x.docx', size: 10 })).toThrow(ImportError);
     expect(admit({ name: 'X.CSV', size: 10 })).toBe('csv');
   });

@@ -2,6 +2,7 @@
 // SQL run through the DuckDB-WASM build the page ships, on tables made here row by row.
 import { describe, expect, test } from 'vitest';
 import { parseCapital } from '../../src/lib/data/checks/capital';
+import { isMissing } from '../../src/lib/data/import/number';
 import { suggestCheckColumns } from '../../src/lib/data/checks/columns';
 import { checkCreditCode, completeCreditCode, creditCheckChar, CREDIT_CHARSET, orgCheckChar } from '../../src/lib/data/checks/credit-code';
 import { encodeLines, lineAt, lineLookup, parseLineRuns, setSourceLines } from '../../src/lib/data/checks/lines';
@@ -83,6 +84,41 @@ describe('统一社会信用代码 (GB 32100-2015)', () => {
 });
 
 describe('registered capital', () => {
+  test('says "no value" for exactly the words the import treats as missing, and for 无', () => {
+    const words = [
+      '',
+      ' ',
+      '-',
+      '---',
+      '—',
+      '——',
+      '–',
+      '/',
+      '\\',
+      'N/A',
+      'n.a.',
+      'NaN',
+      '#N/A',
+      'null',
+      'None',
+      'nil',
+      '暂无',
+      '无数据',
+      '不详',
+      '未知',
+      '未填',
+      '空',
+      '?',
+      '？？',
+      '无',
+    ];
+    for (const w of words) {
+      expect([w, parseCapital(w).status]).toEqual([w, 'missing']);
+      expect([w, isMissing(w)]).toEqual([w, w !== '无']);
+    }
+    expect(parseCapital('100万').status).toBe('ok');
+  });
+
   test.each([
     ['200(万美元)', { amount: 200, unit: '万', currency: 'USD', value: 2_000_000, currencyStated: true }],
     ['1,000(万元人民币)', { amount: 1000, unit: '万', currency: 'CNY', value: 10_000_000, currencyStated: true }],

@@ -56,19 +56,6 @@ export function checkSize(file: string, kind: FileKind, size: number, deviceMemo
   return size > limit ? { code: 'too-large', file, size, limit } : null;
 }
 
-/** 1.5 MB, 120 MB, 2.1 GB: binary units written the way file managers show them. */
-export function formatBytes(n: number): string {
-  if (n < 1024) return `${n} B`;
-  const units = ['KB', 'MB', 'GB', 'TB'];
-  let v = n / 1024;
-  let i = 0;
-  while (v >= 1024 && i < units.length - 1) {
-    v /= 1024;
-    i++;
-  }
-  return `${v >= 100 || Number.isInteger(v) ? Math.round(v) : v.toFixed(1)} ${units[i]}`;
-}
-
 /** The next CR or LF at or after `from`, or -1. */
 function nextBreak(bytes: Uint8Array, from: number): number {
   const lf = bytes.indexOf(10, from);
