@@ -177,7 +177,6 @@ const ZH: Record<string, string> = {
   'several numbers': '含多个数字',
   'words it cannot read': '含无法识别的文字',
   'a negative amount': '金额为负',
-  'Download the rows of “{check}” as CSV': '将“{check}”的行下载为 CSV',
   'Show the rows ({n})': '显示这些行（{n}）',
   'The first {shown} of {n} rows are shown; the CSV has them all.': '显示前 {shown} 行（共 {n} 行）；CSV 中包含全部。',
   'None found.': '未发现。',
@@ -195,7 +194,6 @@ const ZH: Record<string, string> = {
   differs: '不一致',
   'Show rows': '查看明细',
   'Hide rows': '隐藏明细',
-  'Show the rows behind “{figure}”': '查看“{figure}”的明细',
   'Rows behind “{figure}”': '“{figure}”的明细',
   // Provenance (issue 8): reads the page cannot follow, frozen embeds, the firm list, the selection bar
   'Source unknown': '来源不明',
