@@ -83,7 +83,7 @@ const ZH: Record<string, string> = {
   'These charts were not drawn in time': '以下图表未能及时绘制',
   'Pick fewer charts or try again.': '请少选几张图表或重试。',
   // Registry workbench (issue 10, parts 2, 4, 5): saved on this device, registry checks, reconciliation.
-  // `{name}` placeholders are filled by views/workbench/tf.ts.
+  // `{name}` placeholders are filled by tf() below.
   'Saved on this device': '保存在本设备上',
   'Imported tables, their column types and the firm mapping are kept in this browser’s storage for this site ({store}), so they are still here after a reload or a browser restart. They are never uploaded.':
     '导入的数据表、列类型和企业映射保存在本浏览器为本站提供的存储中（{store}），重新载入页面或重启浏览器后仍在。它们不会上传。',
@@ -211,4 +211,9 @@ const ZH: Record<string, string> = {
 /** Translates a UI string; English is the key itself. */
 export function t(lang: Lang, key: string): string {
   return lang === 'zh' ? (ZH[key] ?? key) : key;
+}
+
+/** Translates `key`, then fills each `{name}` in it with `vars[name]`: `tf(lang, 'Forget “{name}”?', { name })`. */
+export function tf(lang: Lang, key: string, vars: Record<string, string | number> = {}): string {
+  return t(lang, key).replace(/\{(\w+)\}/g, (m, k: string) => (k in vars ? String(vars[k]) : m));
 }
