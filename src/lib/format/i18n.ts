@@ -206,6 +206,7 @@ const ZH: Record<string, string> = {
     '无法读取该数字背后的行（{detail}）。请收起后再次展开以重试。',
   'The columns of “{table}” could not be summarised ({detail}). Close the profile and open it again to retry.':
     '无法汇总“{table}”的各列（{detail}）。请关闭列概况后重新打开以重试。',
+  'Its preview was closed: pick the file again to import it.': '它的预览已关闭：如需导入，请重新选择该文件。',
 };
 
 /** Translates a UI string; English is the key itself. */

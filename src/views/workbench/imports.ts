@@ -19,8 +19,9 @@ import { nextId, view, type StagedItem } from './state.svelte';
 
 const deviceMemory = () => (navigator as Navigator & { deviceMemory?: number }).deviceMemory;
 
-function report(err: unknown, file: string): void {
-  if (isCancelled(err)) view.notice = { kind: 'cancelled', file };
+/** Shows what stopped an import; `closed` when a cancel also closed the file's preview. */
+function report(err: unknown, file: string, closed = false): void {
+  if (isCancelled(err)) view.notice = closed ? { kind: 'cancelled', file, closed } : { kind: 'cancelled', file };
   else if (err instanceof ImportError) view.alerts.push({ id: nextId(), problem: err.problem });
   else view.alerts.push({ id: nextId(), problem: { code: 'engine', file, detail: (err as Error)?.message ?? String(err) } });
 }
@@ -115,6 +116,8 @@ export async function restage(item: StagedItem, opts: StageOptions): Promise<voi
   };
   if (!('headerRow' in opts) && opts.sheet === undefined && opts.encoding === undefined && opts.delimiter === undefined)
     merged.headerRow = s.headerRow;
+  // Cancel must stop the worker mid-way, and the staged table lives in that worker: the preview
+  // closes with it, and the notice says to pick the file again.
   const progress = track(s.file, 'parsing', () => discard(item));
   try {
     const next = await item.worker.restage(merged, progress);
@@ -124,7 +127,7 @@ export async function restage(item: StagedItem, opts: StageOptions): Promise<voi
     const name = opts.sheet !== undefined ? tableNameFor(s.file, opts.sheet === next.sheets[0] ? null : opts.sheet, taken) : current.name;
     replace(item, { staged: next, name });
   } catch (err) {
-    report(err, s.file);
+    report(err, s.file, true);
   } finally {
     view.job = null;
   }
@@ -136,7 +139,8 @@ export async function retype(item: StagedItem, types: ColumnType[]): Promise<voi
   try {
     replace(item, { staged: await item.worker.retype(types, progress) });
   } catch (err) {
-    report(err, item.staged.file);
+    // As in restage: a cancelled retype took the staged table's worker with it.
+    report(err, item.staged.file, true);
   } finally {
     view.job = null;
   }
