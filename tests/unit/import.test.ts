@@ -325,6 +325,20 @@ describe('file checks', () => {
 });
 
 describe('staging', () => {
+  test('a header row chosen far down a text file (row 301) is found, not refused for having no columns', async () => {
+    const lines = [
+      ...Array.from({ length: 300 }, (_, i) => `note ${i}`),
+      'name,n',
+      ...Array.from({ length: 400 }, (_, i) => `firm${i},${i}`),
+    ];
+    const bytes = new TextEncoder().encode(lines.join('\n'));
+    const s = (await stage('long.csv', 'csv', { bytes }, { headerRow: 300 })) as StagedGrid;
+    expect(s.headerRow).toBe(300);
+    expect(s.table.columns).toEqual(['name', 'n']);
+    expect(s.table.length).toBe(400);
+    expect(s.types).toEqual(['text', 'integer']);
+  });
+
   const firmsCsv =
     '江海区电子信息企业名录,,,,\n企业名称,细分领域,产值（万元）,员工,备注\n甲公司,印刷电路板,"1,234",120,\n乙公司,汽车电子,3.5亿,约80,x\n丙公司,汽车电子,—,45\n';
 
