@@ -226,8 +226,6 @@ export function* arrowBatches(columns: readonly TypedColumn[], rows = BATCH_ROWS
 }
 
 function slice(values: readonly Value[] | TextColumn, from: number, to: number): readonly Value[] | TextColumn {
-  if (!(values instanceof TextColumn)) return values.slice(from, to);
-  const out = new TextColumn();
-  for (let i = from; i < Math.min(to, values.length); i++) out.push(values.at(i) ?? null);
-  return out.finish();
+  // A TextColumn shares its chunk strings when the batch bounds fall on chunk edges (BATCH_ROWS does).
+  return values.slice(from, to);
 }
