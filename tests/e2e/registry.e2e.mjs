@@ -191,6 +191,37 @@ test(
     }),
 );
 
+test('two tabs that each save a table keep both: a tab re-reads the saved index before it changes it', { timeout: TIMEOUT * 3 }, () =>
+  withPage({}, async ({ page, context, open }) => {
+    await openData(page, open);
+    // A second tab of the site, opened before either saves: both have read the same, empty index.
+    const other = await context.newPage();
+    await other.goto(page.url());
+    await other.locator('.loaded').waitFor();
+    await other.evaluate(() => window.__jianghai.ready);
+    await other.locator('.saved').getByText('Nothing saved yet').waitFor();
+
+    await importRegistry(page);
+    await page.locator(`.saved-list tr[data-saved="${TABLE}"]`).waitFor();
+    await other
+      .locator('input[type=file]')
+      .setInputFiles({ name: 'other.csv', mimeType: 'text/csv', buffer: Buffer.from('a,b\n1,2\n3,4\n') });
+    await other.locator('.staged').getByRole('button', { name: 'Load as table' }).click();
+    await other.locator('.loaded-table[data-table="other"]').waitFor();
+    // The second tab's save kept the first tab's table in the index instead of writing over it.
+    await other.locator('.saved-list tr[data-saved="other"]').waitFor();
+    assert.deepEqual(await savedNames(other), [TABLE, 'other']);
+    await other.close();
+
+    // A new visit reads both back (the first table's copy was not deleted as an orphan).
+    await page.reload();
+    await openData(page, open);
+    await page.locator('.loaded-table[data-table="other"]').waitFor();
+    await page.locator(`.loaded-table[data-table="${TABLE}"]`).waitFor();
+    assert.deepEqual((await savedNames(page)).sort(), ['other', TABLE].sort());
+  }),
+);
+
 test(
   'a browser restart on the same profile finds the saved registry and its mapping; Forget all clears it',
   { timeout: TIMEOUT * 3 },
