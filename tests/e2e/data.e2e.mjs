@@ -247,6 +247,8 @@ test(
       // Removing one table leaves the others.
       await page.getByRole('button', { name: 'Remove table “gbk名录”' }).click();
       await page.waitForFunction(() => !document.querySelector('.loaded-table[data-table="gbk名录"]'));
+      // The Remove button went with its table: focus is on the list's heading, not lost.
+      await page.waitForFunction(() => document.activeElement?.id === 'loaded-h');
       assert.deepEqual(await loadedNames(page), ['企业名录', '名录_项目', '项目', 'schools_2']);
       assert.equal(await page.evaluate(() => window.__jianghai.query('SELECT * FROM "企业名录"')), 5);
       check();

@@ -1,7 +1,7 @@
 // The SQL the import generates, run through the DuckDB-WASM build the page ships: Arrow IPC tables
 // with any column names, the firm mapping onto the bundled schema, and hostile names from files.
 import { afterAll, describe, expect, test } from 'vitest';
-import { toArrowIPC } from '../../src/lib/data/import/arrow';
+import { arrowBatches, toArrowIPC } from '../../src/lib/data/import/arrow';
 import { TextColumn } from '../../src/lib/data/import/text-column';
 import {
   firmMappingStatements,
@@ -108,6 +108,60 @@ describe('text kept in chunks', () => {
     insert(db, 'chunked', toArrowIPC([{ name: 't', type: 'text', values: col }]));
     const back = db.query<{ t: string | null }>('SELECT t FROM chunked').map((r) => r.t);
     expect(back).toEqual([...cells.map((c) => (c.trim() === '' ? null : c)), null]);
+  });
+});
+
+describe('text columns cut into batches', () => {
+  const cells = Array.from({ length: 5000 }, (_, i) => (i % 9 === 0 ? null : `江海${i}`));
+  const col = new TextColumn();
+  for (const c of cells) col.push(c);
+  col.finish();
+  const read = (c: TextColumn) => Array.from({ length: c.length }, (_, i) => c.at(i));
+
+  test('slices on chunk edges share whole chunks; other bounds copy; every slice reads the same cells', () => {
+    const edge = col.slice(2048, 4096);
+    expect(edge.chunks().map((c) => c.ends.length)).toEqual([2048]);
+    expect(read(edge)).toEqual(cells.slice(2048, 4096).map((c) => c ?? ''));
+    const tail = col.slice(4096, 1 << 20);
+    expect(tail.length).toBe(5000 - 4096);
+    expect(read(tail)).toEqual(cells.slice(4096).map((c) => c ?? ''));
+    expect(read(col.slice(100, 3000))).toEqual(cells.slice(100, 3000).map((c) => c ?? ''));
+    expect(col.slice(6000, 7000).length).toBe(0);
+  });
+
+  test('batches of a multiple of the chunk size round-trip through the engine', async () => {
+    const db = await openWasmDb();
+    const batches = [...arrowBatches([{ name: 't', type: 'text', values: col }], 2048)];
+    expect(batches).toHaveLength(3);
+    batches.forEach((b, i) =>
+      (db.conn as unknown as { insertArrowFromIPCStream(b: Uint8Array, o: object): void }).insertArrowFromIPCStream(b, {
+        name: 'batched_text',
+        create: i === 0,
+      }),
+    );
+    expect(db.query<{ t: string | null }>('SELECT t FROM batched_text').map((r) => r.t)).toEqual(cells);
+    db.query('DROP TABLE batched_text');
+  });
+});
+
+describe('text with lone surrogates (review item 6)', () => {
+  // TextEncoder writes a lone surrogate as U+FFFD (3 bytes); counting it as 2 shifted every later offset.
+  const cells = ['a\ud800', 'bcd', 'efg', '\udc00x', 'y\ud83d', '\ude00z', '😀', 'end'];
+  const expected = ['a\ufffd', 'bcd', 'efg', '\ufffdx', 'y\ufffd', '\ufffdz', '😀', 'end'];
+
+  test('an array of strings keeps every cell, a lone surrogate read back as U+FFFD, none paired across cells', async () => {
+    const db = await openWasmDb();
+    insert(db, 'lone_values', toArrowIPC([{ name: 't', type: 'text', values: cells }]));
+    expect(db.query<{ t: string }>('SELECT t FROM lone_values').map((r) => r.t)).toEqual(expected);
+  });
+
+  test('a TextColumn does the same', async () => {
+    const db = await openWasmDb();
+    const col = new TextColumn();
+    for (const c of cells) col.push(c);
+    col.finish();
+    insert(db, 'lone_text', toArrowIPC([{ name: 't', type: 'text', values: col }]));
+    expect(db.query<{ t: string }>('SELECT t FROM lone_text').map((r) => r.t)).toEqual(expected);
   });
 });
 

@@ -102,6 +102,16 @@ describe('shape limits', () => {
     expect(longLine(utf8('ab\n'), 5)).toBeNull();
   });
 
+  test('lone CR and CRLF end lines too, as csv.ts reads them (a CR-only file is not one long line)', () => {
+    const rows = Array.from({ length: 200 }, (_, i) => `row${i},${'v'.repeat(20)}`);
+    expect(longLine(utf8(rows.join('\r')), 40)).toBeNull();
+    expect(longLine(utf8(rows.join('\r\n')), 40)).toBeNull();
+    const mixed = ['ab', 'cd', 'ef', 'x'.repeat(30), 'y'];
+    expect(longLine(utf8(mixed.join('\r')), 20)).toEqual({ line: 4, length: 30 });
+    expect(longLine(utf8(mixed.join('\r\n')), 20)).toEqual({ line: 4, length: 30 });
+    expect(longLine(utf8('ab\r\ncd\nef\r' + 'x'.repeat(30)), 20)).toEqual({ line: 4, length: 30 });
+  });
+
   test('a CSV with 50,000 columns is refused at its first line, within milliseconds', async () => {
     const row = (p: string) => Array.from({ length: 50_000 }, (_, i) => `${p}${i}`).join(',');
     const bytes = utf8([row('c'), row(''), row('')].join('\n'));

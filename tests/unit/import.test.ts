@@ -7,7 +7,8 @@ import { decodeText, detectEncoding, looksBinary } from '../../src/lib/data/impo
 import { cleanHeader, detectHeaderRow, gridToTable, tableRows } from '../../src/lib/data/import/grid';
 import { parseJsonRecords } from '../../src/lib/data/import/json';
 import { checkKind } from '../../src/lib/data/import/kind';
-import { checkSize, formatBytes, sizeLimit } from '../../src/lib/data/import/limits';
+import { checkSize, sizeLimit } from '../../src/lib/data/import/limits';
+import { formatBytes } from '../../src/lib/format/bytes';
 import { describeProblem } from '../../src/lib/data/import/messages';
 import { headerMoneyUnit, parseNumber } from '../../src/lib/data/import/number';
 import { ImportError, type ImportProblem } from '../../src/lib/data/import/problems';
@@ -290,6 +291,17 @@ describe('file checks', () => {
     expect(checkSize('bench.csv', 'csv', 100 * 2 ** 20)).toBeNull();
     expect(sizeLimit('xlsx', 2)).toBe(15 * 2 ** 20);
     expect(formatBytes(100 * 2 ** 20)).toBe('100 MB');
+    // One rounding for the import's messages and the saved-tables list (there were two).
+    expect([812, 1024, 1536, 1480, 10.24 * 2 ** 20, 1.13 * 2 ** 30, 2 ** 31].map((n) => formatBytes(n))).toEqual([
+      '812 B',
+      '1 KB',
+      '1.5 KB',
+      '1.4 KB',
+      '10.2 MB',
+      '1.1 GB',
+      '2 GB',
+    ]);
+    expect(formatBytes(-1, 'zh')).toBe('未知');
     expect(() => admit({ name: 'x.docx', size: 10 })).toThrow(ImportError);
     expect(admit({ name: 'X.CSV', size: 10 })).toBe('csv');
   });
@@ -313,6 +325,20 @@ describe('file checks', () => {
 });
 
 describe('staging', () => {
+  test('a header row chosen far down a text file (row 301) is found, not refused for having no columns', async () => {
+    const lines = [
+      ...Array.from({ length: 300 }, (_, i) => `note ${i}`),
+      'name,n',
+      ...Array.from({ length: 400 }, (_, i) => `firm${i},${i}`),
+    ];
+    const bytes = new TextEncoder().encode(lines.join('\n'));
+    const s = (await stage('long.csv', 'csv', { bytes }, { headerRow: 300 })) as StagedGrid;
+    expect(s.headerRow).toBe(300);
+    expect(s.table.columns).toEqual(['name', 'n']);
+    expect(s.table.length).toBe(400);
+    expect(s.types).toEqual(['text', 'integer']);
+  });
+
   const firmsCsv =
     '江海区电子信息企业名录,,,,\n企业名称,细分领域,产值（万元）,员工,备注\n甲公司,印刷电路板,"1,234",120,\n乙公司,汽车电子,3.5亿,约80,x\n丙公司,汽车电子,—,45\n';
 

@@ -6,13 +6,15 @@ import { rmSync } from 'node:fs';
 import { afterAll, beforeEach, describe, expect, test } from 'vitest';
 import facts from '../../data/facts.json';
 import { reconcile } from '../../src/lib/data/checks/reconcile';
-import { adoptTable, syncLoadedTables } from '../../src/lib/data/import/load';
+import { sourceLinesOf } from '../../src/lib/data/checks/lines';
+import { adoptTable, removeTable, syncLoadedTables } from '../../src/lib/data/import/load';
 import type { FirmMapping } from '../../src/lib/data/import/mapping';
 import { deviceState, rememberMapping, resetDevice, startDevice } from '../../src/lib/data/persist/device';
 import {
   emptyIndex,
   orphanBlobs,
   parseIndex,
+  readIndexText,
   savedBytes,
   withMapping,
   withoutTable,
@@ -103,6 +105,15 @@ describe('the saved index', () => {
     expect(parseIndex({ version: 2, tables: [good] })).toEqual(emptyIndex());
     expect(parseIndex('garbage')).toEqual(emptyIndex());
     expect(parseIndex(JSON.parse(JSON.stringify(i)))).toEqual(i);
+  });
+
+  test('a damaged index file reads as empty and says why; no file is simply empty', () => {
+    const good = withTable(emptyIndex(), saved('a', 'b1')).index;
+    expect(readIndexText(JSON.stringify(good))).toEqual({ index: good, damaged: null });
+    expect(readIndexText(null)).toEqual({ index: emptyIndex(), damaged: null });
+    const bad = readIndexText('{"version":1,"tables":[{"name":"a"');
+    expect(bad.index).toEqual(emptyIndex());
+    expect(bad.damaged).toMatch(/JSON/);
   });
 });
 
@@ -204,6 +215,75 @@ describe('saving and restoring through DuckDB-WASM', () => {
     expect(deviceState().index.tables).toEqual([]);
     expect([...store.files.keys()]).toEqual([]);
     expect(await store.readIndex()).toBeNull();
+  });
+});
+
+describe('the device store shared by tabs, restores and re-imports (review fixes)', () => {
+  beforeEach(() => resetDevice());
+  afterAll(async () => {
+    const db = await openWasmDb();
+    for (const n of ['tab_a', 'tab_b', 'during', 'relined']) db.query(`DROP TABLE IF EXISTS ${n}`);
+  });
+
+  test('a table another tab saved meanwhile is kept when this tab saves, and its copy is no orphan', async () => {
+    const db = await openWasmDb();
+    const engine = await fileEngine();
+    const store = memoryStore();
+    await startDevice(engine, async () => store);
+    // Tab B, sharing the store, saves its own table after this tab has read the index.
+    await store.put('bblob', new Uint8Array([1, 2, 3]));
+    await store.writeIndex(JSON.stringify(withTable(emptyIndex(), saved('tab_b', 'bblob', 3)).index));
+    db.query('CREATE OR REPLACE TABLE tab_a AS SELECT 1 AS x');
+    await adoptTable(engine, { name: 'tab_a', file: 'a.csv', kind: 'csv', sheet: null }, []);
+    await until(() => deviceState().index.tables.length === 2 && deviceState().saving.length === 0, 'the save');
+    const stored = parseIndex(JSON.parse((await store.readIndex())!));
+    expect(stored.tables.map((t) => t.name)).toEqual(['tab_b', 'tab_a']);
+    // The next start keeps tab B's copy: the index names it.
+    await removeTable(engine, 'tab_a');
+    await until(() => deviceState().index.tables.length === 1, 'the forget');
+    resetDevice();
+    await startDevice(engine, async () => store);
+    expect(store.files.has('bblob')).toBe(true);
+  });
+
+  test('a table imported while the saved ones are read back is saved too', async () => {
+    const db = await openWasmDb();
+    const engine = await fileEngine();
+    const store = memoryStore();
+    db.query('CREATE OR REPLACE TABLE during AS SELECT range AS x FROM range(5)');
+    await startDevice(engine, async () => {
+      // The import finishes while the store is being opened.
+      await adoptTable(engine, { name: 'during', file: 'd.csv', kind: 'csv', sheet: null }, [], [[2, 5]]);
+      return store;
+    });
+    await until(() => deviceState().index.tables.length === 1 && deviceState().saving.length === 0, 'the save');
+    expect(deviceState().index.tables[0]).toMatchObject({ name: 'during', rows: 5, lines: [[2, 5]] });
+  });
+
+  test('a damaged index is reported, its blobs are not deleted as orphans, and a failed start is retried', async () => {
+    const engine = await fileEngine();
+    const store = memoryStore();
+    await store.put('kept', new Uint8Array([1]));
+    await store.writeIndex('{"version":1,"tables":[');
+    await expect(startDevice(engine, async () => Promise.reject(new Error('opening failed')))).rejects.toThrow('opening failed');
+    await startDevice(engine, async () => store);
+    expect(deviceState().problems).toEqual([{ code: 'index', detail: expect.stringMatching(/JSON/) }]);
+    expect(deviceState().index).toEqual(emptyIndex());
+    expect(store.files.has('kept')).toBe(true);
+  });
+
+  test('a removed table takes its source lines with it: a new table of that name does not inherit them', async () => {
+    const db = await openWasmDb();
+    const engine = await fileEngine();
+    db.query('CREATE OR REPLACE TABLE relined AS SELECT 1 AS x');
+    await adoptTable(engine, { name: 'relined', file: 'one.csv', kind: 'csv', sheet: null }, [], [[7, 1]]);
+    expect(sourceLinesOf('relined')).toEqual([[7, 1]]);
+    await removeTable(engine, 'relined');
+    expect(sourceLinesOf('relined')).toBeNull();
+    db.query('CREATE OR REPLACE TABLE relined AS SELECT 1 AS x');
+    await adoptTable(engine, { name: 'relined', file: 'two.parquet', kind: 'parquet', sheet: null }, []);
+    expect(sourceLinesOf('relined')).toBeNull();
+    await removeTable(engine, 'relined');
   });
 });
 

@@ -82,7 +82,7 @@ const ZH: Record<string, string> = {
   'These charts were not drawn in time': '以下图表未能及时绘制',
   'Pick fewer charts or try again.': '请少选几张图表或重试。',
   // Registry workbench (issue 10, parts 2, 4, 5): saved on this device, registry checks, reconciliation.
-  // `{name}` placeholders are filled by views/workbench/tf.ts.
+  // `{name}` placeholders are filled by tf() below.
   'Saved on this device': '保存在本设备上',
   'Imported tables, their column types and the firm mapping are kept in this browser’s storage for this site ({store}), so they are still here after a reload or a browser restart. They are never uploaded.':
     '导入的数据表、列类型和企业映射保存在本浏览器为本站提供的存储中（{store}），重新载入页面或重启浏览器后仍在。它们不会上传。',
@@ -176,9 +176,6 @@ const ZH: Record<string, string> = {
   'several numbers': '含多个数字',
   'words it cannot read': '含无法识别的文字',
   'a negative amount': '金额为负',
-  'no value': '无数值',
-  'not stated (人民币 assumed)': '未注明（按人民币）',
-  'Download the rows of “{check}” as CSV': '将“{check}”的行下载为 CSV',
   'Show the rows ({n})': '显示这些行（{n}）',
   'The first {shown} of {n} rows are shown; the CSV has them all.': '显示前 {shown} 行（共 {n} 行）；CSV 中包含全部。',
   'None found.': '未发现。',
@@ -196,13 +193,27 @@ const ZH: Record<string, string> = {
   differs: '不一致',
   'Show rows': '查看明细',
   'Hide rows': '隐藏明细',
-  'Show the rows behind “{figure}”': '查看“{figure}”的明细',
   'Rows behind “{figure}”': '“{figure}”的明细',
   // Provenance (issue 8): reads the page cannot follow, frozen embeds, the firm list, the selection bar
   'Source unknown': '来源不明',
+  // Review fixes in the data and workbench code (fixdata): a damaged saved-tables index, workbench errors.
+  'The list of tables saved on this device could not be read ({detail}), so they cannot be read back. Import their files again; they will be saved anew.':
+    '无法读取本设备上已保存表的清单（{detail}），因此无法读回这些表。请重新导入它们的文件，它们会重新保存。',
+  'The totals of “{table}” could not be read ({detail}). Check the firm mapping, then open this section again.':
+    '无法读取“{table}”的合计（{detail}）。请检查企业字段对应，然后重新打开本部分。',
+  'The rows behind this figure could not be read ({detail}). Hide the rows and show them again to retry.':
+    '无法读取该数字背后的行（{detail}）。请收起后再次展开以重试。',
+  'The columns of “{table}” could not be summarised ({detail}). Close the profile and open it again to retry.':
+    '无法汇总“{table}”的各列（{detail}）。请关闭列概况后重新打开以重试。',
+  'Its preview was closed: pick the file again to import it.': '它的预览已关闭：如需导入，请重新选择该文件。',
 };
 
 /** Translates a UI string; English is the key itself. */
 export function t(lang: Lang, key: string): string {
   return lang === 'zh' ? (ZH[key] ?? key) : key;
+}
+
+/** Translates `key`, then fills each `{name}` in it with `vars[name]`: `tf(lang, 'Forget “{name}”?', { name })`. */
+export function tf(lang: Lang, key: string, vars: Record<string, string | number> = {}): string {
+  return t(lang, key).replace(/\{(\w+)\}/g, (m, k: string) => (k in vars ? String(vars[k]) : m));
 }

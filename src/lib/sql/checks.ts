@@ -5,11 +5,19 @@
  * Every name is quoted; the only values spliced in are the constants below and a quoted date.
  */
 import { quoteIdent, quoteLiteral } from './quote';
+import { isNumericType } from './types';
 
-/** GB 32100-2015 character set and weights; the same constants as lib/data/checks/credit-code.ts. */
-const CHARSET = '0123456789ABCDEFGHJKLMNPQRTUWXY';
-const WEIGHTS = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
-const ORG_WEIGHTS = [3, 7, 9, 10, 5, 8, 4, 2];
+/**
+ * The credit code's character set, in value order (the value of a character is its index),
+ * GB 32100-2015. lib/data/checks/credit-code.ts checks codes in JavaScript with these same constants.
+ */
+export const CREDIT_CHARSET = '0123456789ABCDEFGHJKLMNPQRTUWXY';
+
+/** Weights of positions 1-17 (3^(i-1) mod 31), GB 32100-2015. */
+export const CREDIT_WEIGHTS: readonly number[] = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
+
+/** Weights of the organisation code's eight body characters, GB 11714-1997. */
+export const ORG_WEIGHTS: readonly number[] = [3, 7, 9, 10, 5, 8, 4, 2];
 
 /** A value below this many times the column's median is never taken for a unit error. */
 export const UNIT_MEDIAN_FACTOR = 1e3;
@@ -30,8 +38,8 @@ export function creditCodeSql(table: string, column: string, labelColumn: string
   const code = 'code';
   const at = (i: string) => `substr(${code}, ${i}, 1)`;
   const main =
-    `substr('${CHARSET}', CAST((31 - CAST(list_sum(list_transform(range(17), i -> ` +
-    `(instr('${CHARSET}', ${at('i + 1')}) - 1) * list_extract([${WEIGHTS.join(', ')}], i + 1))) AS BIGINT) % 31) % 31 AS INTEGER) + 1, 1)`;
+    `substr('${CREDIT_CHARSET}', CAST((31 - CAST(list_sum(list_transform(range(17), i -> ` +
+    `(instr('${CREDIT_CHARSET}', ${at('i + 1')}) - 1) * list_extract([${CREDIT_WEIGHTS.join(', ')}], i + 1))) AS BIGINT) % 31) % 31 AS INTEGER) + 1, 1)`;
   const orgSum =
     `CAST(list_sum(list_transform(range(8), i -> ` +
     `(CASE WHEN ${at('i + 9')} BETWEEN '0' AND '9' THEN ascii(${at('i + 9')}) - 48 ELSE ascii(${at('i + 9')}) - 55 END) ` +
@@ -42,7 +50,7 @@ export function creditCodeSql(table: string, column: string, labelColumn: string
     `FROM ${quoteIdent(table)} WHERE ${quoteIdent(column)} IS NOT NULL AND trim(${text(column)}) <> ''), ` +
     `f AS (SELECT r, raw, ${code}, label, CASE ` +
     `WHEN length(${code}) <> 18 THEN 'length' ` +
-    `WHEN NOT regexp_full_match(${code}, '[${CHARSET}]{18}') THEN 'charset' ` +
+    `WHEN NOT regexp_full_match(${code}, '[${CREDIT_CHARSET}]{18}') THEN 'charset' ` +
     `WHEN ${main} <> ${at('18')} THEN 'check' ` +
     `WHEN ${org} <> ${at('17')} THEN 'org-check' END AS fault FROM c) ` +
     `SELECT r, raw, ${code}, label, fault FROM f WHERE fault IS NOT NULL ORDER BY r`
@@ -80,7 +88,7 @@ export function duplicateSql(table: string, code: string | null, name: string | 
 
 /** A column's values as numbers: numeric types as they are, text with thousands separators removed. */
 function numberExpr(column: string, type: string): string {
-  return /^(TINYINT|SMALLINT|INTEGER|BIGINT|HUGEINT|UTINYINT|USMALLINT|UINTEGER|UBIGINT|FLOAT|DOUBLE|REAL|DECIMAL)/i.test(type)
+  return isNumericType(type)
     ? `CAST(${quoteIdent(column)} AS DOUBLE)`
     : `TRY_CAST(replace(replace(trim(${text(column)}), ',', ''), '，', '') AS DOUBLE)`;
 }

@@ -1,7 +1,6 @@
 /** SQL for the per-column summary of any loaded table: counts, range, and top values or a histogram. */
 import { quoteIdent } from './quote';
-
-const NUMERIC = /^(TINYINT|SMALLINT|INTEGER|BIGINT|HUGEINT|UTINYINT|USMALLINT|UINTEGER|UBIGINT|FLOAT|DOUBLE|REAL|DECIMAL)/i;
+import { isNumericType } from './types';
 
 /**
  * Two queries per column: a one-row summary (n, nulls, distinct_n, min_v, max_v, mean_v; the last
@@ -16,7 +15,7 @@ export function profileQueries(
 ): { numeric: boolean; summary: string; bars: string } {
   const t = quoteIdent(table);
   const c = quoteIdent(column);
-  const numeric = NUMERIC.test(type);
+  const numeric = isNumericType(type);
   const summary =
     `SELECT count(*)::BIGINT AS n, (count(*) - count(${c}))::BIGINT AS nulls, approx_count_distinct(${c})::BIGINT AS distinct_n, ` +
     (numeric

@@ -3,7 +3,6 @@
  * worker each (Parquet goes straight to the engine), previews are restaged and retyped there, and a
  * staged table is loaded into the engine as Arrow IPC. Progress and Cancel go through `view.job`.
  */
-import { setSourceLines } from '../../lib/data/checks/lines';
 import { ImportWorker, cancelled, isCancelled } from '../../lib/data/import/client';
 import { loadArrow, loadParquet } from '../../lib/data/import/load';
 import { shapeLimits } from '../../lib/data/import/limits';
@@ -20,8 +19,9 @@ import { nextId, view, type StagedItem } from './state.svelte';
 
 const deviceMemory = () => (navigator as Navigator & { deviceMemory?: number }).deviceMemory;
 
-function report(err: unknown, file: string): void {
-  if (isCancelled(err)) view.notice = { kind: 'cancelled', file };
+/** Shows what stopped an import; `closed` when a cancel also closed the file's preview. */
+function report(err: unknown, file: string, closed = false): void {
+  if (isCancelled(err)) view.notice = closed ? { kind: 'cancelled', file, closed } : { kind: 'cancelled', file };
   else if (err instanceof ImportError) view.alerts.push({ id: nextId(), problem: err.problem });
   else view.alerts.push({ id: nextId(), problem: { code: 'engine', file, detail: (err as Error)?.message ?? String(err) } });
 }
@@ -116,6 +116,8 @@ export async function restage(item: StagedItem, opts: StageOptions): Promise<voi
   };
   if (!('headerRow' in opts) && opts.sheet === undefined && opts.encoding === undefined && opts.delimiter === undefined)
     merged.headerRow = s.headerRow;
+  // Cancel must stop the worker mid-way, and the staged table lives in that worker: the preview
+  // closes with it, and the notice says to pick the file again.
   const progress = track(s.file, 'parsing', () => discard(item));
   try {
     const next = await item.worker.restage(merged, progress);
@@ -125,7 +127,7 @@ export async function restage(item: StagedItem, opts: StageOptions): Promise<voi
     const name = opts.sheet !== undefined ? tableNameFor(s.file, opts.sheet === next.sheets[0] ? null : opts.sheet, taken) : current.name;
     replace(item, { staged: next, name });
   } catch (err) {
-    report(err, s.file);
+    report(err, s.file, true);
   } finally {
     view.job = null;
   }
@@ -137,7 +139,8 @@ export async function retype(item: StagedItem, types: ColumnType[]): Promise<voi
   try {
     replace(item, { staged: await item.worker.retype(types, progress) });
   } catch (err) {
-    report(err, item.staged.file);
+    // As in restage: a cancelled retype took the staged table's worker with it.
+    report(err, item.staged.file, true);
   } finally {
     view.job = null;
   }
@@ -156,10 +159,9 @@ export async function load(item: StagedItem): Promise<void> {
     const taken = await existingNames(current.name);
     const name = tableNameFor(`${current.name.trim()}.table`, null, taken);
     // The worker converts batch after batch while the engine inserts them.
-    const t = await loadArrow(engine, current.worker.batches(progress), s, name, abort.signal);
-    // Registry checks name the file's lines (lib/data/checks/lines.ts); set in the task that loaded
-    // the table, before anything that listens for new tables (saving it on this device) reads them.
-    setSourceLines(t.name, current.worker.sourceLines);
+    // Registry checks name the file's lines (lib/data/checks/lines.ts): the worker knows them once
+    // every batch is converted, and they are recorded with the table.
+    const t = await loadArrow(engine, current.worker.batches(progress), s, name, abort.signal, () => current.worker.sourceLines);
     discard(current);
     view.notice = { kind: 'loaded', name: t.name, rows: t.rows, columns: t.columns.length };
   } catch (err) {

@@ -34,7 +34,14 @@ export interface Alert {
 }
 
 /** What the last finished action says: a table loaded, or an import cancelled. */
-export type Notice = { kind: 'loaded'; name: string; rows: number; columns: number | null } | { kind: 'cancelled'; file: string };
+export type Notice =
+  | { kind: 'loaded'; name: string; rows: number; columns: number | null }
+  | {
+      kind: 'cancelled';
+      file: string;
+      /** The preview was closed with the work (a cancelled re-read or retype): the file must be picked again. */
+      closed?: boolean;
+    };
 
 class ImportView {
   job = $state<Job | null>(null);

@@ -3,6 +3,7 @@
  * "1.2亿元", "N/A") parsed into an amount, a unit and a currency. Pure: the checks view applies it
  * to a column's values.
  */
+import { isMissing } from '../import/number';
 
 /** ISO 4217 codes of the currencies registries name. */
 export type Currency = 'CNY' | 'USD' | 'HKD' | 'EUR' | 'JPY' | 'GBP' | 'TWD' | 'MOP' | 'SGD' | 'KRW' | 'AUD' | 'CAD' | 'CHF';
@@ -25,8 +26,11 @@ export type CapitalParse =
   | { status: 'missing' }
   | { status: 'unparsed'; reason: 'no-number' | 'several-numbers' | 'unknown-words' | 'negative' };
 
-/** Cells that say "no value": empty, dashes, N/A and their Chinese forms. */
-const MISSING = /^(?:|-+|—+|–+|\/|n\/?a|na|null|none|nil|无|暂无|不详|未知|未填|空|\?+|？+)$/i;
+/**
+ * "无" (none) says there is no capital; the import's shared list leaves it out because in a yes/no
+ * column (有/无) it is an answer, not a missing value.
+ */
+const NONE = '无';
 
 /** Currency words, most specific first (澳门元 before 澳元 before 元, HK$ before $). */
 const CURRENCIES: [RegExp, Currency][] = [
@@ -70,7 +74,7 @@ export function parseCapital(raw: string | number | null | undefined): CapitalPa
       : { status: 'unparsed', reason: 'negative' };
   }
   const text = raw.normalize('NFKC').trim();
-  if (MISSING.test(text.replace(/\s+/g, ''))) return { status: 'missing' };
+  if (isMissing(text) || text.replace(/\s+/g, '') === NONE) return { status: 'missing' };
   // A comma is a thousands separator only between digit groups; elsewhere it separates words.
   const numbers = [...text.matchAll(/[-+]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|[-+]?\.\d+/g)];
   if (numbers.length === 0) return { status: 'unparsed', reason: 'no-number' };

@@ -4,15 +4,10 @@
  * 17; characters 9-17 are the organisation code of GB 11714-1997, whose 9th character is its own
  * check digit. Both checks are implemented, so a typing slip in either part is caught.
  */
+import { CREDIT_CHARSET, CREDIT_WEIGHTS, ORG_WEIGHTS } from '../../sql/checks';
 
-/** The code's character set, in value order: the value of a character is its index. */
-export const CREDIT_CHARSET = '0123456789ABCDEFGHJKLMNPQRTUWXY';
-
-/** Weights of positions 1-17 (3^(i-1) mod 31), GB 32100-2015. */
-export const CREDIT_WEIGHTS: readonly number[] = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
-
-/** Weights of the organisation code's eight body characters, GB 11714-1997. */
-export const ORG_WEIGHTS: readonly number[] = [3, 7, 9, 10, 5, 8, 4, 2];
+// One set of constants for the SQL check and this one, so the two cannot disagree.
+export { CREDIT_CHARSET, CREDIT_WEIGHTS, ORG_WEIGHTS };
 
 /** Why a code is not valid; `null` from {@link checkCreditCode} means it is. */
 export type CreditCodeFault = 'length' | 'charset' | 'check' | 'org-check';

@@ -8,7 +8,7 @@ import { columnTextSql, creditCodeSql, duplicateSql, filledSql, futureDateSql, u
 import { parseCapital, type CapitalParse } from './capital';
 import { checkCreditCode, type CreditCodeCheck } from './credit-code';
 import type { CheckColumns } from './columns';
-import { lineAt, sourceLinesOf } from './lines';
+import { lineLookup, sourceLinesOf } from './lines';
 
 /** Where a flagged row is: its 1-based position in the table, and the file's line when known. */
 export interface RowRef {
@@ -29,7 +29,8 @@ export type CheckResult =
       filled: number;
       parsed: number;
       missing: number;
-      rows: (RowRef & { value: string; parse: CapitalParse })[];
+      /** The values that could not be read as an amount. */
+      rows: (RowRef & { value: string; parse: Extract<CapitalParse, { status: 'unparsed' }> })[];
     }
   | { id: 'future'; column: string; count: number; today: string; rows: (RowRef & { value: string; date: string })[] };
 
@@ -52,9 +53,10 @@ export async function runChecks(
   today: string = localToday(),
 ): Promise<CheckResult[]> {
   const runs = sourceLinesOf(table);
+  const lineOf = runs ? lineLookup(runs) : () => null;
   const ref = (r: Record<string, unknown>): RowRef => {
     const i = Number(r.r);
-    return { row: i + 1, line: runs ? lineAt(runs, i) : null, label: str(r.label) };
+    return { row: i + 1, line: lineOf(i), label: str(r.label) };
   };
   const q = async (sql: string) => toRows(await engine.query(sql));
   const out: CheckResult[] = [];
@@ -79,12 +81,18 @@ export async function runChecks(
     out.push({ id: 'unit', column: cols.output, count: rows.length, median: raw.length ? Number(raw[0].median) : null, rows });
   }
   if (cols.capital) {
-    const all = (await q(columnTextSql(table, cols.capital, cols.name))).map((r) => ({ ...ref(r), value: String(r.raw), parse: parseCapital(String(r.raw)) }));
-    const count = all.filter((r) => r.parse.status === 'unparsed').length;
-    const missing = all.filter((r) => r.parse.status === 'missing').length;
-    // Rows that could not be read first: they are the ones to fix.
-    const rows = [...all.filter((r) => r.parse.status === 'unparsed'), ...all.filter((r) => r.parse.status !== 'unparsed')];
-    out.push({ id: 'capital', column: cols.capital, count, filled: all.length, parsed: all.length - count - missing, missing, rows });
+    // Every filled cell is parsed, but only the ones that could not be read (the ones to fix) are
+    // kept as rows; the others are counted.
+    const raw = await q(columnTextSql(table, cols.capital, cols.name));
+    const rows: Extract<CheckResult, { id: 'capital' }>['rows'] = [];
+    let missing = 0;
+    for (const r of raw) {
+      const parse = parseCapital(String(r.raw));
+      if (parse.status === 'unparsed') rows.push({ ...ref(r), value: String(r.raw), parse });
+      else if (parse.status === 'missing') missing++;
+    }
+    const count = rows.length;
+    out.push({ id: 'capital', column: cols.capital, count, filled: raw.length, parsed: raw.length - count - missing, missing, rows });
   }
   if (cols.founded) {
     const rows = (await q(futureDateSql(table, cols.founded, types[cols.founded] ?? 'VARCHAR', today, cols.name))).map((r) => ({

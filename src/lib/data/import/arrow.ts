@@ -32,15 +32,36 @@ function validity(values: readonly Value[]): { bitmap: Uint8Array; nulls: number
   return { bitmap, nulls };
 }
 
-/** UTF-8 length of `s`: one to three bytes per UTF-16 unit, four per surrogate pair (two units). */
-function utf8Length(s: string): number {
-  let n = s.length;
-  for (let i = 0; i < s.length; i++) {
+/** Set by utf8Bytes when the text it counted holds a lone surrogate. */
+let loneSurrogate = false;
+
+/**
+ * Bytes TextEncoder writes for `s.slice(start, end)` encoded on its own: one to three per UTF-16
+ * unit, four per surrogate pair, and three for a lone surrogate (written as U+FFFD). A lone
+ * surrogate sets `loneSurrogate`: text joined to its neighbour could then pair it with a surrogate
+ * of the next cell, so the caller must encode that cell on its own.
+ */
+function utf8Bytes(s: string, start = 0, end = s.length): number {
+  let n = end - start;
+  for (let i = start; i < end; i++) {
     const c = s.charCodeAt(i);
-    if (c >= 0x80) n += c < 0x800 || (c >= 0xd800 && c < 0xe000) ? 1 : 2;
+    if (c < 0x80) continue;
+    if (c < 0x800) n += 1;
+    else if (c < 0xd800 || c >= 0xe000) n += 2;
+    else if (c < 0xdc00 && i + 1 < end && (s.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+      // A pair: two units, four bytes.
+      n += 2;
+      i++;
+    } else {
+      n += 2;
+      loneSurrogate = true;
+    }
   }
   return n;
 }
+
+/** `s` with each lone surrogate replaced by U+FFFD, as TextEncoder would write it on its own. */
+const wellFormed = (s: string): string => s.replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '\ufffd');
 
 /** A cell that may be blank without being empty: it starts with whitespace (see isEmptyCell). */
 const mayBeBlank = (code: number) => code <= 32 || (code >= 127 && code < 0x3400) || code >= 0xfe00;
@@ -48,44 +69,42 @@ const mayBeBlank = (code: number) => code <= 32 || (code >= 127 && code < 0x3400
 /**
  * A TextColumn as Arrow UTF-8: offsets and nulls from one walk over each chunk's characters, then
  * each chunk encoded in one call (its empty cells add no bytes). A chunk with a blank cell that is
- * not empty (spaces) is encoded cell by cell, since that cell must add none.
+ * not empty (spaces) is encoded cell by cell, since that cell must add none; so is a chunk with a
+ * lone surrogate, which encoded with its neighbours could pair with theirs.
  */
 function utf8FromText(col: TextColumn): Data {
   const n = col.length;
   const offsets = new Int32Array(n + 1);
   const bitmap = new Uint8Array((n + 7) >> 3);
   const chunks = col.chunks();
-  const spaced: boolean[] = [];
+  const byCell: boolean[] = [];
   let nulls = 0;
   let row = 0;
   let pos = 0;
   for (const { text, ends } of chunks) {
     let start = 0;
-    let blank = false;
+    let oneByOne = false;
     for (let j = 0; j < ends.length; j++, row++) {
       const end = ends[j];
       if (end === start || (mayBeBlank(text.charCodeAt(start)) && isEmptyCell(text.slice(start, end)))) {
         nulls++;
-        blank ||= end !== start;
+        oneByOne ||= end !== start;
       } else {
         bitmap[row >> 3] |= 1 << (row & 7);
-        let bytes = end - start;
-        for (let i = start; i < end; i++) {
-          const c = text.charCodeAt(i);
-          if (c >= 0x80) bytes += c < 0x800 || (c >= 0xd800 && c < 0xe000) ? 1 : 2;
-        }
-        pos += bytes;
+        loneSurrogate = false;
+        pos += utf8Bytes(text, start, end);
+        oneByOne ||= loneSurrogate;
       }
       offsets[row + 1] = pos;
       start = end;
     }
-    spaced.push(blank);
+    byCell.push(oneByOne);
   }
   const data = new Uint8Array(pos);
   const encoder = new TextEncoder();
   row = 0;
   chunks.forEach(({ text, ends }, k) => {
-    if (!spaced[k]) encoder.encodeInto(text, data.subarray(offsets[row]));
+    if (!byCell[k]) encoder.encodeInto(text, data.subarray(offsets[row]));
     else {
       let start = 0;
       for (let j = 0; j < ends.length; j++) {
@@ -116,7 +135,12 @@ function utf8(values: readonly Value[], blankIsNull: boolean): Data {
     else {
       s = typeof v === 'string' ? v : String(v);
       bitmap[i >> 3] |= 1 << (i & 7);
-      pos += utf8Length(s);
+      loneSurrogate = false;
+      const bytes = utf8Bytes(s);
+      // The cells are encoded joined: a lone surrogate becomes U+FFFD first, so it cannot pair
+      // with a surrogate that starts the next cell (same byte count).
+      if (loneSurrogate) s = wellFormed(s);
+      pos += bytes;
     }
     parts[i] = s;
     offsets[i + 1] = pos;
@@ -202,8 +226,6 @@ export function* arrowBatches(columns: readonly TypedColumn[], rows = BATCH_ROWS
 }
 
 function slice(values: readonly Value[] | TextColumn, from: number, to: number): readonly Value[] | TextColumn {
-  if (!(values instanceof TextColumn)) return values.slice(from, to);
-  const out = new TextColumn();
-  for (let i = from; i < Math.min(to, values.length); i++) out.push(values.at(i) ?? null);
-  return out.finish();
+  // A TextColumn shares its chunk strings when the batch bounds fall on chunk edges (BATCH_ROWS does).
+  return values.slice(from, to);
 }

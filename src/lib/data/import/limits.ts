@@ -56,34 +56,31 @@ export function checkSize(file: string, kind: FileKind, size: number, deviceMemo
   return size > limit ? { code: 'too-large', file, size, limit } : null;
 }
 
-/** 1.5 MB, 120 MB, 2.1 GB: binary units written the way file managers show them. */
-export function formatBytes(n: number): string {
-  if (n < 1024) return `${n} B`;
-  const units = ['KB', 'MB', 'GB', 'TB'];
-  let v = n / 1024;
-  let i = 0;
-  while (v >= 1024 && i < units.length - 1) {
-    v /= 1024;
-    i++;
-  }
-  return `${v >= 100 || Number.isInteger(v) ? Math.round(v) : v.toFixed(1)} ${units[i]}`;
+/** The next CR or LF at or after `from`, or -1. */
+function nextBreak(bytes: Uint8Array, from: number): number {
+  const lf = bytes.indexOf(10, from);
+  const cr = bytes.subarray(from, lf === -1 ? bytes.length : lf).indexOf(13);
+  return cr === -1 ? lf : from + cr;
 }
 
 /**
- * The first line of a text file's bytes longer than `max` bytes (LF-ended lines), or null. Jumps a
- * window of `max` bytes at a time to the last line break in it, so a 100 MB file costs about a
- * hundred native searches instead of one per line.
+ * The first line of a text file's bytes longer than `max` bytes, or null. Lines end at LF, CRLF or
+ * a lone CR, as csv.ts reads them. Jumps a window of `max` bytes at a time to the last line break
+ * in it, so a 100 MB file costs about a hundred native searches instead of one per line.
  */
 export function longLine(bytes: Uint8Array, max: number): { line: number; length: number } | null {
   for (let start = 0; start < bytes.length; ) {
     const window = bytes.subarray(start, Math.min(bytes.length, start + max + 1));
-    const last = window.lastIndexOf(10);
+    const last = Math.max(window.lastIndexOf(10), window.lastIndexOf(13));
     if (last === -1) {
       if (window.length <= max) return null;
-      // Too long: count the lines before it and measure it to its end.
+      // Too long: count the lines before it (CRLF is one break) and measure it to its end.
       let line = 1;
-      for (let i = bytes.indexOf(10); i !== -1 && i < start; i = bytes.indexOf(10, i + 1)) line++;
-      const end = bytes.indexOf(10, start);
+      for (let i = nextBreak(bytes, 0); i !== -1 && i < start; i = nextBreak(bytes, i + 1)) {
+        if (bytes[i] === 13 && bytes[i + 1] === 10) i++;
+        line++;
+      }
+      const end = nextBreak(bytes, start);
       return { line, length: (end === -1 ? bytes.length : end) - start };
     }
     start += last + 1;

@@ -5,8 +5,9 @@
  */
 import type { Engine } from '../../engine';
 import { toRows } from '../../engine';
-import { quoteIdent, quoteLiteral } from '../../sql';
+import { dropTableSql, quoteIdent, quoteLiteral } from '../../sql';
 import { DESCRIBE_SQL, FIRM_TABLE, TABLE_NAMES_SQL } from '../../sql';
+import { setSourceLines, type LineRuns } from '../checks/lines';
 import { bundledManifestUrl, registerDataset } from '../catalog';
 import { readKvMetadata } from '../parquet-meta';
 import { importedOrigins, parseOrigins, PARQUET_KEY, viewProvenance, type Origin } from '../provenance';
@@ -52,8 +53,19 @@ async function describeTable(engine: Engine, table: string): Promise<LoadedColum
   return rows.map((r) => ({ name: String(r.name), type: String(r.type) }));
 }
 
-async function register(engine: Engine, t: Omit<LoadedTable, 'rows' | 'columns'>, origins: Origin[]): Promise<LoadedTable> {
+/**
+ * Lists table `t` as loaded. Its origins and source lines are recorded before the list is announced,
+ * so that whoever listens for new tables (saving them on this device) reads them; a table without
+ * lines clears those a former table of the same name left.
+ */
+async function register(
+  engine: Engine,
+  t: Omit<LoadedTable, 'rows' | 'columns'>,
+  origins: Origin[],
+  lines: LineRuns | null = null,
+): Promise<LoadedTable> {
   setOrigins(t.name, origins);
+  setSourceLines(t.name, lines);
   const [count] = toRows(await engine.query(`SELECT count(*)::BIGINT AS n FROM ${quoteIdent(t.name)}`));
   const loaded: LoadedTable = { ...t, rows: Number(count.n), columns: await describeTable(engine, t.name) };
   tables = [...tables.filter((x) => x.name !== t.name), loaded];
@@ -62,7 +74,7 @@ async function register(engine: Engine, t: Omit<LoadedTable, 'rows' | 'columns'>
   return loaded;
 }
 
-/** Lists a table already in the engine as loaded, with its origins (tables saved on this device, read back). */
+/** Lists a table already in the engine as loaded, with its origins and source lines (tables saved on this device, read back). */
 export const adoptTable = register;
 
 /** What the list of loaded tables says about a table's source. */
@@ -78,7 +90,8 @@ export interface ArrowSource {
  * Creates table `name` from Arrow IPC bytes, one stream or a sequence of batches with one schema
  * (made by the import worker as the engine takes them, see client.ts). The bytes are moved to the
  * engine's worker, not copied. A failed or cancelled import (through `signal`, or a batch source
- * that fails) leaves no table behind.
+ * that fails) leaves no table behind. `lines` gives the rows' source lines once every batch is in
+ * (the import worker knows them only then).
  */
 export async function loadArrow(
   engine: Engine,
@@ -86,11 +99,12 @@ export async function loadArrow(
   source: ArrowSource,
   name: string,
   signal?: AbortSignal,
+  lines: () => LineRuns | null = () => null,
 ): Promise<LoadedTable> {
   const batches = ipc instanceof Uint8Array ? [ipc] : ipc;
   await engine.exclusive(async (conn) => {
     if (!conn.insertArrowIPC) throw new Error('this engine cannot take Arrow tables');
-    const drop = () => conn.query(`DROP TABLE IF EXISTS ${quoteIdent(name)}`).catch(() => undefined);
+    const drop = () => conn.query(dropTableSql(name)).catch(() => undefined);
     let first = true;
     try {
       for await (const batch of batches) {
@@ -111,7 +125,12 @@ export async function loadArrow(
       throw signal.reason;
     }
   });
-  return register(engine, { name, file: source.file, kind: source.kind, sheet: source.sheet }, importedOrigins(source.file, source.origins ?? []));
+  return register(
+    engine,
+    { name, file: source.file, kind: source.kind, sheet: source.sheet },
+    importedOrigins(source.file, source.origins ?? []),
+    lines(),
+  );
 }
 
 /** Creates table `name` from a staged text, JSON or workbook table with the chosen column types (in this thread). */
@@ -134,13 +153,13 @@ export async function loadParquet(engine: Engine, s: StagedParquet, name: string
     try {
       await conn.query(`CREATE TABLE ${quoteIdent(name)} AS SELECT * FROM read_parquet(${quoteLiteral(fileName)})`);
     } catch (err) {
-      await conn.query(`DROP TABLE IF EXISTS ${quoteIdent(name)}`).catch(() => undefined);
+      await conn.query(dropTableSql(name)).catch(() => undefined);
       throw new ImportError({ code: 'parquet-unreadable', file: s.file, detail: (err as Error).message.split('\n')[0] });
     } finally {
       await conn.dropFile(fileName).catch(() => undefined);
     }
     if (signal?.aborted) {
-      await conn.query(`DROP TABLE IF EXISTS ${quoteIdent(name)}`);
+      await conn.query(dropTableSql(name));
       throw signal.reason;
     }
   });
@@ -162,8 +181,10 @@ function statedOrigins(bytes: Uint8Array): Origin[] {
 export async function removeTable(engine: Engine, name: string): Promise<void> {
   const src = firmSource();
   if (src.kind === 'user' && src.table === name) await restoreBundled(engine);
-  await engine.query(`DROP TABLE IF EXISTS ${quoteIdent(name)}`);
+  await engine.query(dropTableSql(name));
   forget(name);
+  // A later table of the same name must not be given this file's line numbers.
+  setSourceLines(name, null);
   tables = tables.filter((t) => t.name !== name);
   emit();
   engine.invalidate();
@@ -233,6 +254,7 @@ export async function syncLoadedTables(engine: Engine): Promise<void> {
   if (tables.length === 0) return;
   const existing = new Set(toRows(await engine.query(TABLE_NAMES_SQL)).map((r) => String(r.table_name)));
   const next = tables.filter((t) => existing.has(t.name));
+  for (const t of tables) if (!existing.has(t.name)) setSourceLines(t.name, null);
   if (next.length !== tables.length) {
     tables = next;
     emit();

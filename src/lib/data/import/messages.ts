@@ -4,7 +4,8 @@
  */
 import type { Lang } from '../../format/number';
 import type { FileKind } from './kind';
-import { SIZE_LIMITS, formatBytes } from './limits';
+import { formatBytes } from '../../format/bytes';
+import { SIZE_LIMITS } from './limits';
 import type { ImportProblem } from './problems';
 
 export interface ProblemText {

@@ -28,13 +28,19 @@ const GROUPED_COMMA = /^\d{1,3}(?:,\d{3})+(?:\.\d+)?$/;
 const GROUPED_SPACE = /^\d{1,3}(?:[ \u00a0\u202f\u2009']\d{3})+(?:\.\d+)?$/;
 
 /** Values that mean "no value" in a numeric, boolean or date column (not counted as failures). */
-const MISSING = new Set(['', '-', '--', '---', '—', '——', '–', '/', '\\', 'na', 'n/a', 'n.a.', 'null', 'none', 'nan', '#n/a', '#na', '无数据', '暂无', '不详', '空', '？', '?']);
+const MISSING = new Set(['', '/', '\\', 'na', 'n/a', 'n.a.', 'null', 'none', 'nil', 'nan', '#n/a', '#na', '无数据', '暂无', '不详', '未知', '未填', '空']);
+/** A run of one dash or question mark ("—", "--", "？？"; full-width forms are ASCII after NFKC). */
+const RUN = /^(?:-+|—+|–+|\?+)$/;
 
-/** True for text that stands for a missing value in a typed column. */
+/**
+ * True for text that stands for a missing value in a typed column, and in the registered-capital
+ * check (checks/capital.ts), so the import and the checks agree on what "no value" is.
+ */
 export function isMissing(text: string): boolean {
   // Every marker is a few characters; a long cell without spaces around it is text, not a marker.
   if (text.length > 8 && !isSpace(text.charCodeAt(0)) && !isSpace(text.charCodeAt(text.length - 1))) return false;
-  return MISSING.has(text.normalize('NFKC').trim().toLowerCase());
+  const s = text.normalize('NFKC').trim().toLowerCase();
+  return MISSING.has(s) || RUN.test(s);
 }
 
 const isSpace = (c: number) => c <= 32 || c === 0xa0 || c === 0x3000 || (c >= 0x2000 && c <= 0x200b) || c === 0xfeff;

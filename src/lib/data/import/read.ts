@@ -21,6 +21,8 @@ export async function readBytes(file: Blob & { name: string }, onProgress: (load
   const total = file.size;
   const out = new Uint8Array(total);
   let loaded = 0;
+  // Reading has started: the page shows the file's progress at 0 % (and tests time from here).
+  onProgress(0, total);
   try {
     while (loaded < total) {
       if (signal?.aborted) throw new DOMException('aborted', 'AbortError');

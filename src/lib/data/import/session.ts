@@ -14,7 +14,7 @@ import { summarize } from './summary';
 
 type Post = (reply: ImportReply, transfer?: Transferable[]) => void;
 
-/** Progress is posted at most this often: a message per 64 KB chunk would flood the page. */
+/** Progress is posted at most this often: the parser reports every few thousand records, which would flood the page. */
 const PROGRESS_MS = 100;
 
 export class ImportSession {

@@ -142,6 +142,9 @@ export async function stage(file: string, kind: FileKind, ctx: StageContext, opt
       // the header (below a title line, or below the lines an export of this app starts with).
       const head: string[][] = [];
       const headLines: number[] = [];
+      // A header row the user chose below the first 50 (the preview lets them pick any row) needs
+      // its own row and LOOK_ROWS after it held too.
+      const hold = typeof headerRow === 'number' ? Math.max(HEAD, headerRow + 1 + LOOK_ROWS) : HEAD;
       let builder: TableBuilder | null = null;
       gridRows = 0;
       const begin = () => {
@@ -163,7 +166,7 @@ export async function stage(file: string, kind: FileKind, ctx: StageContext, opt
           if (builder) return builder.add(row, line);
           head.push(row);
           headLines.push(line);
-          if (head.length >= HEAD) builder = begin();
+          if (head.length >= hold) builder = begin();
         },
       });
       if (parsed.stopped) {

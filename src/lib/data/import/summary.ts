@@ -3,37 +3,38 @@
  * facts, the first rows, the column types and the problem counts. The page never holds the whole
  * table: a 100 MB file is about 650,000 rows, and copying them to the page would freeze it.
  */
-import type { Delimiter } from './csv';
-import type { TextEncodingName } from './encoding';
 import { tableRows, type Cell, type RawTable } from './grid';
-import type { Origin } from '../provenance';
 import type { StagedGrid } from './stage';
-import type { ColumnProfile, ColumnType, RowProblem } from './types';
+import type { RowProblem } from './types';
 
-/** A staged table as the preview shows it (see StagedGrid for the meaning of each field). */
-export interface StagedView {
-  file: string;
-  size: number;
-  kind: StagedGrid['kind'];
-  encoding: TextEncodingName | null;
-  encodingCertain: boolean;
-  replaced: number;
+/** The fields of a staged table the preview shows as they are (see StagedGrid for their meaning). */
+type SharedFields =
+  | 'file'
+  | 'size'
+  | 'kind'
+  | 'encoding'
+  | 'encodingCertain'
+  | 'replaced'
+  | 'delimiter'
+  | 'unclosedQuoteLine'
+  | 'sheets'
+  | 'sheet'
+  | 'mergedFilled'
+  | 'jsonPath'
+  | 'origins'
+  | 'gridRows'
+  | 'headerRow'
+  | 'profiles'
+  | 'types';
+
+/** A staged table as the preview shows it: StagedGrid's own fields, lists cut short, and the table's first rows. */
+export interface StagedView extends Pick<StagedGrid, SharedFields> {
   /** The first lines read as GB18030 in a UTF-8 file, and how many there are in all. */
   gbkLines: number[];
   gbkLineCount: number;
-  delimiter: Delimiter | null;
-  unclosedQuoteLine: number | null;
-  sheets: string[];
-  sheet: string | null;
-  mergedFilled: number;
-  jsonPath: string | null;
   /** The first elements of a JSON array that were not records, and how many there are in all. */
-  skippedElements: { element: number; found: string }[];
+  skippedElements: StagedGrid['skippedElements'];
   skippedCount: number;
-  origins: Origin[] | null;
-  /** Rows in the file's grid (the header row can be any of the first ones). */
-  gridRows: number;
-  headerRow: number | null;
   columns: string[];
   renamed: RawTable['renamed'];
   /** Data rows in the table. */
@@ -41,8 +42,6 @@ export interface StagedView {
   /** The first rows, long text cut; `previewFailed[r][c]` marks a value that does not convert to its column's type. */
   preview: Cell[][];
   previewFailed: boolean[][];
-  profiles: ColumnProfile[];
-  types: ColumnType[];
   /** Per column, values that do not convert; rows with any problem; examples of them. */
   failed: number[];
   problemRows: number;

@@ -68,6 +68,28 @@ export class TextColumn implements CellColumn {
     return this.#chunks[k].slice(j === 0 ? 0 : ends[j - 1], ends[j]);
   }
 
+  /**
+   * Cells `from` to `to - 1` as a finished column (call finish() first). Bounds on chunk edges (the
+   * Arrow writer's batches are a multiple of the chunk size) share this column's chunk strings
+   * instead of cutting out and joining every cell again; other bounds copy cell by cell.
+   */
+  slice(from: number, to: number): TextColumn {
+    this.#flush();
+    const end = Math.min(to, this.#length);
+    const out = new TextColumn();
+    if (from >= end) return out;
+    if ((from & MASK) === 0 && ((end & MASK) === 0 || end === this.#length)) {
+      for (let k = from >> SHIFT; k < Math.ceil(end / CHUNK); k++) {
+        out.#chunks.push(this.#chunks[k]);
+        out.#ends.push(this.#ends[k]);
+      }
+      out.#length = end - from;
+      return out;
+    }
+    for (let i = from; i < end; i++) out.push(this.at(i) ?? null);
+    return out.finish();
+  }
+
   /** The chunks, for writers that take a whole chunk at once (call finish() first). */
   chunks(): { text: string; ends: Int32Array }[] {
     this.#flush();

@@ -10,8 +10,8 @@
  */
 import type { Engine } from '../../engine';
 import { toRows } from '../../engine';
-import { quoteIdent, quoteLiteral, TABLE_NAMES_SQL } from '../../sql';
-import { setSourceLines, sourceLinesOf } from '../checks/lines';
+import { copyToParquetSql, dropTableSql, quoteIdent, quoteLiteral, TABLE_NAMES_SQL } from '../../sql';
+import { sourceLinesOf } from '../checks/lines';
 import { adoptTable, applyFirmMapping, loadedTables, onLoadedTables, removeTable, type LoadedTable } from '../import/load';
 import type { FirmMapping } from '../import/mapping';
 import { readKvMetadata, withKvMetadata } from '../parquet-meta';
@@ -21,7 +21,7 @@ import { firmSource, onFirmSource } from '../source';
 import {
   emptyIndex,
   orphanBlobs,
-  parseIndex,
+  readIndexText,
   withMapping,
   withoutTable,
   withTable,
@@ -35,6 +35,8 @@ import { isQuotaError, openStore, type DeviceStore } from './store';
 /** What went wrong, as data: the workbench words it in the page's language. */
 export type DeviceProblem =
   | { code: 'unavailable' }
+  /** The stored index could not be read: the saved tables it named are lost. */
+  | { code: 'index'; detail: string }
   | { code: 'quota'; table: string; needed: number; free: number | null }
   | { code: 'write'; table: string; detail: string }
   | { code: 'restore'; table: string; detail: string };
@@ -91,11 +93,37 @@ let unfollow: (() => void)[] = [];
 /** A mapping applied while its table was still being written: recorded once the table is saved. */
 let pendingMapping: SavedMapping | null = null;
 let started: Promise<void> | null = null;
-/** Index writes happen one after another, each from the index the previous one left. */
+/** Index writes in this tab happen one after another. */
 let writes: Promise<unknown> = Promise.resolve();
 
-function serial<T>(fn: () => Promise<T>): Promise<T> {
-  const run = writes.then(fn);
+/** Name of the Web Lock that tabs of this site hold while they change the store. */
+const LOCK = 'jianghai-saved';
+
+/**
+ * Runs `fn` holding the site-wide lock where the browser has the Web Locks API, so that another tab
+ * does not change the index (or delete blobs as orphans) between our read and our write.
+ */
+function locked<T>(fn: () => Promise<T>): Promise<T> {
+  const locks = typeof navigator === 'undefined' ? undefined : navigator.locks;
+  return locks?.request ? locks.request(LOCK, fn) : fn();
+}
+
+/**
+ * The index as the store has it now: another tab of this site may have saved or forgotten tables
+ * since this one last looked. A damaged file keeps this tab's own copy rather than losing it too.
+ */
+async function freshIndex(): Promise<SavedIndex> {
+  const { index, damaged } = readIndexText(await store!.readIndex());
+  return damaged === null ? index : state.index;
+}
+
+/**
+ * Changes the index one change after another in this tab and, under the lock, one tab after
+ * another: each change starts from the index the store holds at that moment (so a table another tab
+ * just saved is kept, not overwritten by this tab's older copy).
+ */
+function serial<T>(fn: (index: SavedIndex) => Promise<T>): Promise<T> {
+  const run = writes.then(() => locked(async () => fn(await freshIndex())));
   writes = run.catch(() => undefined);
   return run;
 }
@@ -123,7 +151,7 @@ async function parquetOf(engine: Engine, name: string, origins: readonly Origin[
   const file = `__save_${++blobSeq}.parquet`;
   const bytes = await engine.exclusive(async (conn) => {
     try {
-      await conn.query(`COPY ${quoteIdent(name)} TO ${quoteLiteral(file)} (FORMAT PARQUET)`);
+      await conn.query(copyToParquetSql(name, file));
       return await conn.copyFileToBuffer(file);
     } finally {
       await conn.dropFile(file).catch(() => undefined);
@@ -150,7 +178,7 @@ export async function saveTable(engine: Engine, t: LoadedTable): Promise<void> {
       problem({ code: 'quota', table: t.name, needed: bytes.length, free });
       return;
     }
-    await serial(async () => {
+    await serial(async (current) => {
       try {
         await store!.put(key, bytes);
         const entry: SavedTable = {
@@ -166,7 +194,7 @@ export async function saveTable(engine: Engine, t: LoadedTable): Promise<void> {
           savedAt: new Date().toISOString(),
           lines: sourceLinesOf(t.name),
         };
-        const { index, replaced } = withTable(state.index, entry);
+        const { index, replaced } = withTable(current, entry);
         const mapped = pendingMapping?.table === t.name ? pendingMapping : null;
         await commit(mapped ? withMapping(index, mapped) : index);
         if (mapped) pendingMapping = null;
@@ -188,11 +216,12 @@ export async function saveTable(engine: Engine, t: LoadedTable): Promise<void> {
 
 /** Deletes a table's saved copy (the table stays in this page). */
 export function forgetSaved(name: string): Promise<void> {
-  return serial(async () => {
-    if (!store || !state.index.tables.some((t) => t.name === name)) return;
-    const { index, removed } = withoutTable(state.index, name);
+  if (!store) return Promise.resolve();
+  return serial(async (current) => {
+    if (!current.tables.some((t) => t.name === name)) return;
+    const { index, removed } = withoutTable(current, name);
     await commit(index);
-    if (removed) await store.remove(removed);
+    if (removed) await store!.remove(removed);
     clearProblems(name);
     await estimate();
   });
@@ -207,23 +236,23 @@ export async function forgetTable(engine: Engine, name: string): Promise<void> {
 /** Forgets every saved table and the mapping. */
 export async function forgetAll(engine: Engine): Promise<void> {
   const names = state.index.tables.map((t) => t.name);
-  await serial(async () => {
-    if (!store) return;
-    await commit(emptyIndex());
-    for (const key of await store.keys()) await store.remove(key);
-    set({ problems: [] });
-  });
+  if (store)
+    await serial(async () => {
+      await commit(emptyIndex());
+      for (const key of await store!.keys()) await store!.remove(key);
+      set({ problems: [] });
+    });
   for (const n of names) if (loadedTables().some((t) => t.name === n)) await removeTable(engine, n);
   await estimate();
 }
 
 /** Records the mapping the explorer now runs on, so the next visit opens on it too. */
 export function rememberMapping(table: string, label: string, mapping: FirmMapping, outputFactor: number): Promise<void> {
-  return serial(async () => {
-    if (!store) return;
+  if (!store) return Promise.resolve();
+  return serial(async (current) => {
     const m: SavedMapping = { table, label, mapping: { ...mapping }, outputFactor, active: true };
-    if (!state.index.tables.some((t) => t.name === table)) pendingMapping = m;
-    await commit(withMapping(state.index, m));
+    if (!current.tables.some((t) => t.name === table)) pendingMapping = m;
+    await commit(withMapping(current, m));
   });
 }
 
@@ -248,82 +277,94 @@ async function restoreTable(engine: Engine, t: SavedTable, existing: Set<string>
     try {
       await conn.query(`CREATE TABLE ${quoteIdent(t.name)} AS SELECT ${select.join(', ') || '*'} FROM read_parquet(${quoteLiteral(file)})`);
     } catch (err) {
-      await conn.query(`DROP TABLE IF EXISTS ${quoteIdent(t.name)}`).catch(() => undefined);
+      await conn.query(dropTableSql(t.name)).catch(() => undefined);
       throw err;
     } finally {
       await conn.dropFile(file).catch(() => undefined);
     }
   });
-  setSourceLines(t.name, t.lines);
-  await adoptTable(engine, { name: t.name, file: t.file, kind: t.kind as LoadedTable['kind'], sheet: t.sheet }, origins);
+  await adoptTable(engine, { name: t.name, file: t.file, kind: t.kind as LoadedTable['kind'], sheet: t.sheet }, origins, t.lines);
 }
 
 /**
  * Opens the device store, reads every saved table back into the engine, re-applies the mapping if
- * the explorer was on it, then saves each table imported later and forgets each one removed. Call
- * after the bundled data is registered (main.ts when tables are saved, the workbench when it opens);
- * later calls return the same promise.
+ * the explorer was on it, then saves each table imported later (or during the restore) and forgets
+ * each one removed. Call after the bundled data is registered (main.ts when tables are saved, the
+ * workbench when it opens); later calls return the same promise, unless it failed: then they retry.
  */
 export function startDevice(engine: Engine, open: () => Promise<DeviceStore | null> = openStore): Promise<void> {
-  started ??= (async () => {
-    store = await open();
-    if (!store) {
-      set({ problems: [{ code: 'unavailable' }] });
-      return;
-    }
-    const index = parseIndex(JSON.parse((await store.readIndex()) ?? 'null'));
-    noteSavedTables(index.tables.length);
-    set({ store: store.kind, index, persisted: (await storage()?.persisted?.().catch(() => null)) ?? null });
-    for (const key of orphanBlobs(index, await store.keys())) await store.remove(key);
-    await estimate();
-
-    const existing = new Set(toRows(await engine.query(TABLE_NAMES_SQL)).map((r) => String(r.table_name).toLowerCase()));
-    set({ restoring: { done: 0, total: index.tables.length } });
-    const restored: string[] = [];
-    for (const t of index.tables) {
-      try {
-        await restoreTable(engine, t, existing);
-        restored.push(t.name);
-      } catch (err) {
-        problem({ code: 'restore', table: t.name, detail: (err as Error)?.message ?? String(err) });
-      }
-      set({ restoring: { done: restored.length, total: index.tables.length } });
-    }
-    const m = state.index.mapping;
-    if (m?.active && restored.includes(m.table)) {
-      try {
-        await applyFirmMapping(engine, m.table, m.label, m.mapping, { outputFactor: m.outputFactor });
-      } catch (err) {
-        problem({ code: 'restore', table: m.table, detail: (err as Error)?.message ?? String(err) });
-      }
-    }
-    set({ restoring: null, restored });
-    follow(engine);
-  })();
+  started ??= start(engine, open).catch((err: unknown) => {
+    started = null;
+    throw err;
+  });
   return started;
 }
 
-/** From now on: save what is imported, forget what is removed, note when the explorer leaves the registry. */
-function follow(engine: Engine): void {
-  let known = new Set(loadedTables().map((t) => t.name));
+async function start(engine: Engine, open: () => Promise<DeviceStore | null>): Promise<void> {
+  // Tables in the page before the restore are not this device's to save; any imported while it runs are.
+  const before = loadedTables().map((t) => t.name);
+  store = await open();
+  if (!store) {
+    set({ problems: [{ code: 'unavailable' }] });
+    return;
+  }
+  const index = await locked(async () => {
+    const { index, damaged } = readIndexText(await store!.readIndex());
+    if (damaged !== null) problem({ code: 'index', detail: damaged });
+    // Blobs of a damaged index are not orphans of ours to judge; a readable one's leftovers are.
+    else for (const key of orphanBlobs(index, await store!.keys())) await store!.remove(key);
+    return index;
+  });
+  noteSavedTables(index.tables.length);
+  set({ store: store.kind, index, persisted: (await storage()?.persisted?.().catch(() => null)) ?? null });
+  await estimate();
+
+  const existing = new Set(toRows(await engine.query(TABLE_NAMES_SQL)).map((r) => String(r.table_name).toLowerCase()));
+  set({ restoring: { done: 0, total: index.tables.length } });
+  const restored: string[] = [];
+  for (const t of index.tables) {
+    try {
+      await restoreTable(engine, t, existing);
+      restored.push(t.name);
+    } catch (err) {
+      problem({ code: 'restore', table: t.name, detail: (err as Error)?.message ?? String(err) });
+    }
+    set({ restoring: { done: restored.length, total: index.tables.length } });
+  }
+  const m = state.index.mapping;
+  if (m?.active && restored.includes(m.table)) {
+    try {
+      await applyFirmMapping(engine, m.table, m.label, m.mapping, { outputFactor: m.outputFactor });
+    } catch (err) {
+      problem({ code: 'restore', table: m.table, detail: (err as Error)?.message ?? String(err) });
+    }
+  }
+  set({ restoring: null, restored });
+  follow(engine, new Set([...before, ...restored]));
+}
+
+/**
+ * From now on: save what is imported, forget what is removed, note when the explorer leaves the
+ * registry. `known` are the tables not to save: those in the page before the restore and those it
+ * read back; any other table already loaded (imported while the restore ran) is saved at once.
+ */
+function follow(engine: Engine, known: Set<string>): void {
   const a = onLoadedTables((list) => {
     const now = new Set(list.map((t) => t.name));
-    for (const t of list) {
-      // A table new to the list is saved, replacing an older copy of the same name (one that could
-      // not be read back because the name was taken first, say).
-      if (!known.has(t.name)) {
-        // After the importer's own follow-up (its source lines) in the same task.
-        setTimeout(() => void saveTable(engine, t), 0);
-      }
-    }
+    // A table new to the list is saved, replacing an older copy of the same name (one that could
+    // not be read back because the name was taken first, say). Its source lines came with it.
+    for (const t of list) if (!known.has(t.name)) void saveTable(engine, t);
     for (const name of known) if (!now.has(name)) void forgetSaved(name);
     known = now;
   });
   const b = onFirmSource(() => {
-    const m = state.index.mapping;
+    if (!store) return;
     const src = firmSource();
-    const active = src.kind === 'user' && src.table === m?.table;
-    if (m && m.active !== active) void serial(() => commit(withMapping(state.index, { ...m, active })));
+    void serial(async (current) => {
+      const m = current.mapping;
+      const active = src.kind === 'user' && src.table === m?.table;
+      if (m && m.active !== active) await commit(withMapping(current, { ...m, active }));
+    });
   });
   unfollow = [a, b];
 }

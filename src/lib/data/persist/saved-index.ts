@@ -95,6 +95,19 @@ export function parseIndex(v: unknown): SavedIndex {
   return { version: INDEX_VERSION, tables, mapping: parseMapping(o.mapping, tables) };
 }
 
+/**
+ * Reads the stored index text: no text is an empty index; text that is not JSON (a damaged file) is an
+ * empty index too, with the parser's message in `damaged` so the caller can say so.
+ */
+export function readIndexText(text: string | null): { index: SavedIndex; damaged: string | null } {
+  if (text === null) return { index: emptyIndex(), damaged: null };
+  try {
+    return { index: parseIndex(JSON.parse(text)), damaged: null };
+  } catch (err) {
+    return { index: emptyIndex(), damaged: (err as Error)?.message ?? String(err) };
+  }
+}
+
 /** The index with `t` saved (replacing a table of the same name), and the blob that copy replaces. */
 export function withTable(index: SavedIndex, t: SavedTable): { index: SavedIndex; replaced: string | null } {
   const old = index.tables.find((x) => x.name === t.name) ?? null;
