@@ -112,6 +112,12 @@ describe('shape limits', () => {
     expect(longLine(utf8('ab\r\ncd\nef\r' + 'x'.repeat(30)), 20)).toEqual({ line: 4, length: 30 });
   });
 
+  test('a long line after 20,000 CR-ended lines is found with its line number in one pass (a search per line took ~30 s)', () => {
+    const head = Array.from({ length: 20_000 }, (_, i) => `r${i},${'v'.repeat(100)}`).join('\r');
+    const bytes = utf8(`${head}\r${'x'.repeat(2 * 1024 * 1024)}\rtail`);
+    expect(longLine(bytes, 1024 * 1024)).toEqual({ line: 20_001, length: 2 * 1024 * 1024 });
+  });
+
   test('a CSV with 50,000 columns is refused at its first line, within milliseconds', async () => {
     const row = (p: string) => Array.from({ length: 50_000 }, (_, i) => `${p}${i}`).join(',');
     const bytes = utf8([row('c'), row(''), row('')].join('\n'));

@@ -75,10 +75,12 @@ export function longLine(bytes: Uint8Array, max: number): { line: number; length
     if (last === -1) {
       if (window.length <= max) return null;
       // Too long: count the lines before it (CRLF is one break) and measure it to its end.
+      // One pass over the bytes before it: searching for each next break would scan to the end of a
+      // CR-only file (it has no LF) once per line.
       let line = 1;
-      for (let i = nextBreak(bytes, 0); i !== -1 && i < start; i = nextBreak(bytes, i + 1)) {
-        if (bytes[i] === 13 && bytes[i + 1] === 10) i++;
-        line++;
+      for (let i = 0; i < start; i++) {
+        const b = bytes[i];
+        if (b === 10 || (b === 13 && bytes[i + 1] !== 10)) line++;
       }
       const end = nextBreak(bytes, start);
       return { line, length: (end === -1 ? bytes.length : end) - start };
