@@ -9,7 +9,7 @@ import { reconcile } from '../../src/lib/data/checks/reconcile';
 import { sourceLinesOf } from '../../src/lib/data/checks/lines';
 import { adoptTable, removeTable, syncLoadedTables } from '../../src/lib/data/import/load';
 import type { FirmMapping } from '../../src/lib/data/import/mapping';
-import { deviceState, rememberMapping, resetDevice, startDevice } from '../../src/lib/data/persist/device';
+import { deviceState, forgetSaved, rememberMapping, resetDevice, startDevice } from '../../src/lib/data/persist/device';
 import {
   emptyIndex,
   orphanBlobs,
@@ -270,6 +270,55 @@ describe('the device store shared by tabs, restores and re-imports (review fixes
     expect(deviceState().problems).toEqual([{ code: 'index', detail: expect.stringMatching(/JSON/) }]);
     expect(deviceState().index).toEqual(emptyIndex());
     expect(store.files.has('kept')).toBe(true);
+  });
+
+  test("a table another tab forgot leaves this tab's list when this tab next looks at the index", async () => {
+    const db = await openWasmDb();
+    const engine = await fileEngine();
+    const store = memoryStore();
+    await startDevice(engine, async () => store);
+    db.query('CREATE OR REPLACE TABLE tab_a AS SELECT 1 AS x');
+    await adoptTable(engine, { name: 'tab_a', file: 'a.csv', kind: 'csv', sheet: null }, []);
+    await until(() => deviceState().index.tables.length === 1 && deviceState().saving.length === 0, 'the save');
+    // Tab B forgets it; this tab's Forget then finds nothing to do, and its list says so.
+    await store.writeIndex(JSON.stringify(emptyIndex()));
+    await forgetSaved('tab_a');
+    expect(deviceState().index.tables).toEqual([]);
+    await removeTable(engine, 'tab_a');
+  });
+
+  test("a table imported during the restore under a saved table's name is the user's: the restore of that name gives way, it does not drop it", async () => {
+    const db = await openWasmDb();
+    const engine = await fileEngine();
+    const store = memoryStore();
+    await startDevice(engine, async () => store);
+    for (const n of ['first', 'clash']) {
+      db.query(`CREATE OR REPLACE TABLE ${n} AS SELECT range AS x FROM range(5)`);
+      await adoptTable(engine, { name: n, file: `${n}.csv`, kind: 'csv', sheet: null }, []);
+    }
+    await until(() => deviceState().index.tables.length === 2 && deviceState().saving.length === 0, 'the saves');
+    const firstBlob = deviceState().index.tables.find((t) => t.name === 'first')!.blob;
+
+    // A new visit; while "first" is read back, the user imports a new "clash" of 2 rows.
+    resetDevice();
+    for (const n of ['first', 'clash']) await removeTable(engine, n);
+    const get = store.get;
+    store.get = async (key) => {
+      if (key === firstBlob) {
+        db.query('CREATE OR REPLACE TABLE clash AS SELECT range AS x FROM range(2)');
+        await adoptTable(engine, { name: 'clash', file: 'new.csv', kind: 'csv', sheet: null }, []);
+      }
+      return get(key);
+    };
+    await startDevice(engine, async () => store);
+    expect(deviceState().restored).toEqual(['first']);
+    expect(db.query<{ n: number }>('SELECT count(*)::INTEGER AS n FROM clash')).toEqual([{ n: 2 }]);
+    // The user's table replaces the old saved copy (its save clears the failed restore's problem).
+    await until(
+      () => deviceState().saving.length === 0 && deviceState().index.tables.some((t) => t.name === 'clash' && t.rows === 2),
+      'the save',
+    );
+    for (const n of ['first', 'clash']) await removeTable(engine, n);
   });
 
   test('a removed table takes its source lines with it: a new table of that name does not inherit them', async () => {

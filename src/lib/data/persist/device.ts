@@ -10,7 +10,7 @@
  */
 import type { Engine } from '../../engine';
 import { toRows } from '../../engine';
-import { copyToParquetSql, dropTableSql, quoteIdent, quoteLiteral, TABLE_NAMES_SQL } from '../../sql';
+import { copyToParquetSql, quoteIdent, quoteLiteral, TABLE_NAMES_SQL } from '../../sql';
 import { sourceLinesOf } from '../checks/lines';
 import { adoptTable, applyFirmMapping, loadedTables, onLoadedTables, removeTable, type LoadedTable } from '../import/load';
 import type { FirmMapping } from '../import/mapping';
@@ -123,7 +123,14 @@ async function freshIndex(): Promise<SavedIndex> {
  * just saved is kept, not overwritten by this tab's older copy).
  */
 function serial<T>(fn: (index: SavedIndex) => Promise<T>): Promise<T> {
-  const run = writes.then(() => locked(async () => fn(await freshIndex())));
+  const run = writes.then(() =>
+    locked(async () => {
+      const current = await freshIndex();
+      // Another tab's saves and forgets show in this one's list too, even when this change does nothing.
+      if (JSON.stringify(current) !== JSON.stringify(state.index)) set({ index: current });
+      return fn(current);
+    }),
+  );
   writes = run.catch(() => undefined);
   return run;
 }
@@ -139,6 +146,7 @@ async function estimate(): Promise<void> {
   if (e) set({ usage: e.usage ?? null, quota: e.quota ?? null });
 }
 
+const message = (err: unknown): string => (err as Error)?.message ?? String(err);
 const problem = (p: DeviceProblem) => set({ problems: [...state.problems.filter((x) => !('table' in x) || !('table' in p) || x.table !== p.table), p] });
 const clearProblems = (table: string) => set({ problems: state.problems.filter((p) => !('table' in p) || p.table !== table) });
 
@@ -207,7 +215,7 @@ export async function saveTable(engine: Engine, t: LoadedTable): Promise<void> {
     if (state.persisted !== true) set({ persisted: (await storage()?.persist?.().catch(() => false)) ?? false });
   } catch (err) {
     if (isQuotaError(err)) problem({ code: 'quota', table: t.name, needed: 0, free: null });
-    else problem({ code: 'write', table: t.name, detail: (err as Error)?.message ?? String(err) });
+    else problem({ code: 'write', table: t.name, detail: message(err) });
   } finally {
     set({ saving: state.saving.filter((n) => n !== t.name) });
     await estimate();
@@ -259,8 +267,7 @@ export function rememberMapping(table: string, label: string, mapping: FirmMappi
 const TYPE = /^[A-Z][A-Z0-9_ ]*(\(\d+(, ?\d+)?\))?(\[\])?$/i;
 
 /** Reads one saved table back into the engine under its name, with its saved column types. */
-async function restoreTable(engine: Engine, t: SavedTable, existing: Set<string>): Promise<void> {
-  if (existing.has(t.name.toLowerCase())) throw new Error(`a table named “${t.name}” already exists`);
+async function restoreTable(engine: Engine, t: SavedTable): Promise<void> {
   const bytes = await store!.get(t.blob);
   if (!bytes) throw new Error('its saved copy is missing');
   let origins: Origin[] = t.origins;
@@ -273,12 +280,14 @@ async function restoreTable(engine: Engine, t: SavedTable, existing: Set<string>
   const file = `__restore_${++blobSeq}.parquet`;
   const select = t.columns.map((c) => (TYPE.test(c.type) ? `CAST(${quoteIdent(c.name)} AS ${c.type}) AS ${quoteIdent(c.name)}` : quoteIdent(c.name)));
   await engine.exclusive(async (conn) => {
+    // Checked here, under the engine's lock: a table imported while the restore runs may have taken
+    // the name since the restore began, and it is the user's, not ours to replace.
+    const names = toRows(await conn.query(TABLE_NAMES_SQL)).map((r) => String(r.table_name).toLowerCase());
+    if (names.includes(t.name.toLowerCase())) throw new Error(`a table named “${t.name}” already exists`);
     await conn.registerBuffer(file, bytes);
     try {
+      // One statement: it creates the whole table or nothing, so a failure leaves nothing to drop.
       await conn.query(`CREATE TABLE ${quoteIdent(t.name)} AS SELECT ${select.join(', ') || '*'} FROM read_parquet(${quoteLiteral(file)})`);
-    } catch (err) {
-      await conn.query(dropTableSql(t.name)).catch(() => undefined);
-      throw err;
     } finally {
       await conn.dropFile(file).catch(() => undefined);
     }
@@ -319,15 +328,14 @@ async function start(engine: Engine, open: () => Promise<DeviceStore | null>): P
   set({ store: store.kind, index, persisted: (await storage()?.persisted?.().catch(() => null)) ?? null });
   await estimate();
 
-  const existing = new Set(toRows(await engine.query(TABLE_NAMES_SQL)).map((r) => String(r.table_name).toLowerCase()));
   set({ restoring: { done: 0, total: index.tables.length } });
   const restored: string[] = [];
   for (const t of index.tables) {
     try {
-      await restoreTable(engine, t, existing);
+      await restoreTable(engine, t);
       restored.push(t.name);
     } catch (err) {
-      problem({ code: 'restore', table: t.name, detail: (err as Error)?.message ?? String(err) });
+      problem({ code: 'restore', table: t.name, detail: message(err) });
     }
     set({ restoring: { done: restored.length, total: index.tables.length } });
   }
@@ -336,7 +344,7 @@ async function start(engine: Engine, open: () => Promise<DeviceStore | null>): P
     try {
       await applyFirmMapping(engine, m.table, m.label, m.mapping, { outputFactor: m.outputFactor });
     } catch (err) {
-      problem({ code: 'restore', table: m.table, detail: (err as Error)?.message ?? String(err) });
+      problem({ code: 'restore', table: m.table, detail: message(err) });
     }
   }
   set({ restoring: null, restored });
@@ -354,17 +362,17 @@ function follow(engine: Engine, known: Set<string>): void {
     // A table new to the list is saved, replacing an older copy of the same name (one that could
     // not be read back because the name was taken first, say). Its source lines came with it.
     for (const t of list) if (!known.has(t.name)) void saveTable(engine, t);
-    for (const name of known) if (!now.has(name)) void forgetSaved(name);
+    for (const name of known) if (!now.has(name)) forgetSaved(name).catch((err: unknown) => problem({ code: 'write', table: name, detail: message(err) }));
     known = now;
   });
   const b = onFirmSource(() => {
     if (!store) return;
     const src = firmSource();
-    void serial(async (current) => {
+    serial(async (current) => {
       const m = current.mapping;
       const active = src.kind === 'user' && src.table === m?.table;
       if (m && m.active !== active) await commit(withMapping(current, { ...m, active }));
-    });
+    }).catch((err: unknown) => problem({ code: 'write', table: state.index.mapping?.table ?? '', detail: message(err) }));
   });
   unfollow = [a, b];
 }
