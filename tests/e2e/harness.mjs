@@ -177,8 +177,11 @@ export async function withPage(opts, fn) {
     if (req.failure()?.errorText === 'net::ERR_ABORTED' && issuedIn.has(req)) aborted.push({ url: req.url(), ...issuedIn.get(req) });
   });
   const tornDown = (a) => a.frame.isDetached() || docOf.get(a.frame) !== a.doc;
+  // DuckDB's worker words a failed read two ways: a range read ("Range request for <url> failed") and
+  // a whole-file or HEAD request ("Failed to execute 'send' on 'XMLHttpRequest': Failed to load '<url>'").
   const abortedRead = (e) => {
-    const url = /Range request for (\S+) failed with error: NetworkError/.exec(e)?.[1];
+    const url = (/Range request for (\S+) failed with error: NetworkError/.exec(e) ??
+      /NetworkError: Failed to execute 'send' on 'XMLHttpRequest': Failed to load '([^']+)'/.exec(e))?.[1];
     return url !== undefined && aborted.some((a) => a.url === url && tornDown(a));
   };
   const watch = (page) => {
