@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import { serve } from '../../scripts/serve.mjs';
 import { DIST, TIMEOUT, withPage } from './harness.mjs';
-import { chartsReady, engineAnswered, figure } from './page.mjs';
+import { chartsReady, consoleRun, engineAnswered, figure } from './page.mjs';
 import { CHART_IDS } from './expected.mjs';
 
 const BASE = '/deep/sub/path/';
@@ -72,10 +72,7 @@ test(
         await page.getByText(/firms/).first().waitFor();
 
         await page.getByRole('link', { name: 'SQL', exact: true }).click();
-        const editor = page.getByLabel('SQL statement');
-        await editor.fill('SELECT count(*) AS n, sum(output_2022) AS s FROM firms');
-        await editor.press('Control+Enter');
-        await page.waitForFunction(() => /1 row /.test(document.querySelector('.sql-status')?.textContent ?? ''));
+        await consoleRun(page, 'SELECT count(*) AS n, sum(output_2022) AS s FROM firms', '1 row ');
         assert.equal(await page.locator('.result-table tbody td').first().textContent(), '1681');
 
         // Embeds, opened as an article's iframe opens them: embed.html, a new page load.
@@ -155,10 +152,7 @@ test(
       assert.match(csp, /object-src 'none'/);
       await chartsReady(page);
       await page.getByRole('link', { name: 'SQL', exact: true }).click();
-      const editor = page.getByLabel('SQL statement');
-      await editor.fill('SELECT segment, count(*) FROM firms GROUP BY 1');
-      await editor.press('Control+Enter');
-      await page.waitForFunction(() => /rows? /.test(document.querySelector('.sql-status')?.textContent ?? ''));
+      await consoleRun(page, 'SELECT segment, count(*) FROM firms GROUP BY 1', 'rows? ');
       await page.getByRole('link', { name: 'Explore' }).click();
       // Violations are reported as events after the fact: read them once Explore has drawn again.
       await chartsReady(page);
@@ -188,10 +182,7 @@ test(
         await chartsReady(page);
         await engineAnswered(page);
         await page.getByRole('link', { name: 'SQL', exact: true }).click();
-        const editor = page.getByLabel('SQL statement');
-        await editor.fill('SELECT segment, count(*) FROM firms GROUP BY 1');
-        await editor.press('Control+Enter');
-        await page.waitForFunction(() => /rows? /.test(document.querySelector('.sql-status')?.textContent ?? ''));
+        await consoleRun(page, 'SELECT segment, count(*) FROM firms GROUP BY 1', 'rows? ');
         assert.deepEqual(await page.evaluate(() => window.__violations), [], 'no violation on the dashboard');
         await open('embed.html#/embed/output-distribution?lang=en');
         await page.reload();

@@ -371,3 +371,11 @@ export async function withContrast(pageOrFrame, fn, arg) {
   });
   return pageOrFrame.evaluate(fn, arg);
 }
+
+/** Runs SQL in the console and waits until the status line matches `status` (a regular expression). */
+export async function consoleRun(page, sql, status) {
+  const editor = page.getByLabel('SQL statement');
+  await editor.fill(sql);
+  await editor.press('Control+Enter');
+  await page.waitForFunction((re) => new RegExp(re).test(document.querySelector('.sql-status')?.textContent ?? ''), status);
+}

@@ -9,7 +9,7 @@ import { after, before, test } from 'node:test';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { serve } from '../../scripts/serve.mjs';
 import { DIST, TIMEOUT, siteAccepting, withPage } from './harness.mjs';
-import { brush, chartsReady, csvParts, downloadOf, figure, readChart } from './page.mjs';
+import { brush, chartsReady, consoleRun, csvParts, downloadOf, figure, readChart } from './page.mjs';
 
 /** The source another site's manifest gives for its own (changed) numbers. */
 const BUREAU = {
@@ -321,14 +321,6 @@ test(
       assert.ok((await csvOf()).preamble.some((l) => l.startsWith('Modelled data')));
     }),
 );
-
-/** Runs SQL in the console and waits until the status line matches `status` (a regular expression). */
-async function consoleRun(page, sql, status) {
-  const editor = page.getByLabel('SQL statement');
-  await editor.fill(sql);
-  await editor.press('Control+Enter');
-  await page.waitForFunction((re) => new RegExp(re).test(document.querySelector('.sql-status')?.textContent ?? ''), status);
-}
 
 /** The key-value metadata of a Parquet file, read with native DuckDB. */
 async function parquetKv(bytes, name) {
